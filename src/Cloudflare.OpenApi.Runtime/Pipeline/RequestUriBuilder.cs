@@ -1,0 +1,73 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+
+namespace Cloudflare.OpenApi.Infrastructure;
+
+/// <summary>
+/// Builds a request URI from a base, literal path parts, percent-encoded path parameters and query parameters.
+/// Every parameter value is encoded with <see cref="Uri.EscapeDataString(string)"/>, so '/', '?', '#', '%' and spaces in
+/// a value can never change the shape of the URL.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class RequestUriBuilder
+{
+    private readonly StringBuilder _builder;
+    private bool _hasQuery;
+
+    /// <summary>Starts from a base URI (any trailing '/' is dropped).</summary>
+    public RequestUriBuilder(string baseUri)
+    {
+        _builder = new StringBuilder(baseUri.TrimEnd('/'), baseUri.Length + 128);
+    }
+
+    /// <summary>Appends a literal part of the path template.</summary>
+    public RequestUriBuilder AppendPath(string literal)
+    {
+        _builder.Append(literal);
+        return this;
+    }
+
+    /// <summary>Appends a path parameter, percent-encoded.</summary>
+    public RequestUriBuilder AppendPathParameter(string value)
+    {
+        _builder.Append(Uri.EscapeDataString(value));
+        return this;
+    }
+
+    /// <summary>Appends a query parameter when it has a value.</summary>
+    public RequestUriBuilder AppendQuery(string name, string? value)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        _builder.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        _hasQuery = true;
+        return this;
+    }
+
+    /// <summary>Appends an integer query parameter when it has a value.</summary>
+    public RequestUriBuilder AppendQuery(string name, long? value) =>
+        AppendQuery(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Appends a number query parameter when it has a value.</summary>
+    public RequestUriBuilder AppendQuery(string name, double? value) =>
+        AppendQuery(name, value?.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>Appends a boolean query parameter ("true"/"false") when it has a value.</summary>
+    public RequestUriBuilder AppendQuery(string name, bool? value) =>
+        AppendQuery(name, value is null ? null : value.Value ? "true" : "false");
+
+    /// <summary>Appends a timestamp query parameter in UTC ISO 8601 without offset (as Cloudflare asks) when it has a value.</summary>
+    public RequestUriBuilder AppendQuery(string name, DateTimeOffset? value) =>
+        AppendQuery(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
+    /// <summary>The URI built so far.</summary>
+    public Uri ToUri() => new(_builder.ToString(), UriKind.Absolute);
+
+    /// <inheritdoc/>
+    public override string ToString() => _builder.ToString();
+}
