@@ -1,0 +1,11 @@
+using Cloudflare.OpenApi.Generator.Helpers;
+
+namespace Cloudflare.OpenApi.Generator.Configuration;
+
+/// <summary>
+/// One spec file and its options, read from the <c>OpenApiSpec</c> item's metadata. Plain strings only, so the
+/// pipeline step that produces it caches: an unrelated C# edit leaves it equal.
+/// </summary>
+/// <param name="ClientParameters">Path parameters supplied by the client options (e.g. <c>account_id</c>), not by each method.</param>
+internal sealed record SpecInput(
+    string Path, string Text, string? Namespace, string? ClientName, EquatableArray<string> ClientParameters, string? RootNamespace);

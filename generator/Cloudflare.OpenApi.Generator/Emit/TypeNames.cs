@@ -1,0 +1,92 @@
+using Cloudflare.OpenApi.Generator.Model;
+
+namespace Cloudflare.OpenApi.Generator.Emit;
+
+/// <summary>C# spellings of model types, and the JSON read/write code for each kind of type.</summary>
+internal sealed class TypeNames
+{
+    public const string JsonRead = "global::Cloudflare.OpenApi.Serialization.JsonRead";
+    public const string JsonWrite = "global::Cloudflare.OpenApi.Serialization.JsonWrite";
+    public const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
+
+    private readonly string _namespace;
+
+    public TypeNames(string ns) => _namespace = ns;
+
+    public string Namespace => _namespace;
+
+    public string SerializationNamespace => _namespace + ".Serialization";
+
+    public string Named(string name) => $"global::{_namespace}.{name}";
+
+    public string Converter(string name) => $"global::{SerializationNamespace}.{name}JsonConverter";
+
+    /// <summary>The C# type without nullability.</summary>
+    public string Of(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Boolean => "bool",
+        TypeKind.Integer => "long",
+        TypeKind.Number => "double",
+        TypeKind.DateTime => "global::System.DateTimeOffset",
+        TypeKind.Any => JsonElement,
+        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!)}>",
+        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!)}>",
+        _ => Named(type.Name!),
+    };
+
+    /// <summary>The C# type as a method parameter (sequences are taken as IEnumerable).</summary>
+    public string OfParameter(TypeRef type) => type.Kind == TypeKind.Array
+        ? $"global::System.Collections.Generic.IEnumerable<{Of(type.Element!)}>"
+        : Of(type);
+
+    /// <summary>The type of the local a property is read into (always nullable).</summary>
+    public string Local(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => $"global::System.Collections.Generic.List<{Of(type.Element!)}>?",
+        TypeKind.Map => $"global::System.Collections.Generic.Dictionary<string, {Of(type.Element!)}>?",
+        _ => Of(type) + "?",
+    };
+
+    /// <summary>An expression that reads the value at <paramref name="reader"/>; JSON null gives null.</summary>
+    public string Read(TypeRef type, string reader, int depth = 0) => type.Kind switch
+    {
+        TypeKind.String => $"{JsonRead}.String(ref {reader})",
+        TypeKind.Boolean => $"{JsonRead}.Boolean(ref {reader})",
+        TypeKind.Integer => $"{JsonRead}.Int64(ref {reader})",
+        TypeKind.Number => $"{JsonRead}.Double(ref {reader})",
+        TypeKind.DateTime => $"{JsonRead}.DateTimeOffset(ref {reader})",
+        TypeKind.Any => $"{JsonRead}.Element(ref {reader})",
+        TypeKind.Array => $"{JsonRead}.List<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",
+        TypeKind.Map => $"{JsonRead}.Map<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",
+        _ => $"{Converter(type.Name!)}.ReadNullable(ref {reader})",
+    };
+
+    /// <summary>An expression that reads a value that may not be null (array and map items).</summary>
+    public string ReadItem(TypeRef type, string reader, int depth = 0) => type.Kind switch
+    {
+        TypeKind.Any => Read(type, reader, depth),
+        TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.PrimitiveUnion => $"{Converter(type.Name!)}.ReadValue(ref {reader})",
+        _ => $"({Read(type, reader, depth)} ?? throw {JsonRead}.NullItem())",
+    };
+
+    /// <summary>A statement that writes <paramref name="value"/> (not null) with <paramref name="writer"/>.</summary>
+    public string Write(TypeRef type, string writer, string value, int depth = 0) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTime => $"{writer}.WriteStringValue({value});",
+        TypeKind.Boolean => $"{writer}.WriteBooleanValue({value});",
+        TypeKind.Integer or TypeKind.Number => $"{writer}.WriteNumberValue({value});",
+        TypeKind.Any => $"{value}.WriteTo({writer});",
+        TypeKind.Array => $"{JsonWrite}.List<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
+        TypeKind.Map => $"{JsonWrite}.Map<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
+        _ => $"{Converter(type.Name!)}.WriteValue({writer}, {value});",
+    };
+
+    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/> (not null).</summary>
+    public string ReadFunc(TypeRef type) => $"static (ref {Reader} reader) => {ReadItem(type, "reader")}";
+
+    /// <summary>A <c>JsonWriteAction&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/>.</summary>
+    public string WriteFunc(TypeRef type) => $"static (writer, value) => {{ {Write(type, "writer", "value")} }}";
+}

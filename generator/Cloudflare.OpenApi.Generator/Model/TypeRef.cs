@@ -1,0 +1,41 @@
+namespace Cloudflare.OpenApi.Generator.Model;
+
+/// <summary>What a C# type is made of, as far as emitting declarations and JSON code is concerned.</summary>
+internal enum TypeKind
+{
+    String,
+    Boolean,
+    Integer,
+    Number,
+    DateTime,
+    /// <summary>Any JSON value (a schema with no type): <c>JsonElement</c>.</summary>
+    Any,
+    /// <summary>A generated record for an object schema.</summary>
+    Object,
+    /// <summary>A generated open enum (string-valued).</summary>
+    Enum,
+    /// <summary>A generated abstract record with one derived record per variant (discriminated union).</summary>
+    Union,
+    /// <summary>A generated struct holding one of several primitive kinds (<c>string | number</c>).</summary>
+    PrimitiveUnion,
+    Array,
+    Map,
+}
+
+/// <summary>A reference to a type from a property, parameter, body or result.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Name">The generated type's simple name (Object, Enum, Union, PrimitiveUnion).</param>
+/// <param name="Element">The item type (Array, Map).</param>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+{
+    public static readonly TypeRef String = new(TypeKind.String);
+    public static readonly TypeRef Boolean = new(TypeKind.Boolean);
+    public static readonly TypeRef Integer = new(TypeKind.Integer);
+    public static readonly TypeRef Number = new(TypeKind.Number);
+    public static readonly TypeRef DateTime = new(TypeKind.DateTime);
+    public static readonly TypeRef Any = new(TypeKind.Any);
+
+    /// <summary>Whether the C# type is a value type (so "optional" needs <c>?</c> to become <c>Nullable&lt;T&gt;</c>).</summary>
+    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime
+        or TypeKind.Any or TypeKind.Enum or TypeKind.PrimitiveUnion;
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using Cloudflare.OpenApi.Generator.Configuration;
+using Cloudflare.OpenApi.Generator.Diagnostics;
+using Cloudflare.OpenApi.Generator.Emit;
+using Cloudflare.OpenApi.Generator.Helpers;
+using Cloudflare.OpenApi.Generator.Model;
+using Cloudflare.OpenApi.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Cloudflare.OpenApi.Generator;
+
+/// <summary>
+/// Reads every <c>OpenApiSpec</c> item (an AdditionalFiles entry with <c>OpenApiSpec=true</c> metadata) and emits a
+/// typed client: records, open enums, unions with their JSON converters, and one method per operation.
+/// This class only wires the pipeline; <see cref="SpecParser"/> builds the model and the emitters write the code.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
+
+    private static readonly string s_version = ReadVersion();
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .WithTrackingName(TrackingNames.SpecInput);
+
+        var parsed = inputs
+            .Select(static (input, _) => ParseResult.From(SpecParser.Parse(input!, s_version)))
+            .WithTrackingName(TrackingNames.Model);
+
+        context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var types = parsed
+            .SelectMany(static (result, _) => result.Model is { } model
+                ? model.Types.Select(t => new TypeOutput(model.Context, t)).ToImmutableArray()
+                : ImmutableArray<TypeOutput>.Empty)
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (spc, output) =>
+            spc.AddSource($"{output.Context.HintPrefix}.{output.Type.Name}.g.cs", SourceText.From(TypeEmitter.Emit(output.Context, output.Type), Encoding.UTF8)));
+
+        var clients = parsed
+            .SelectMany(static (result, _) => result.Model is { } model ? ClientOutputs(model) : ImmutableArray<ClientOutput>.Empty)
+            .WithTrackingName(TrackingNames.Clients);
+        context.RegisterSourceOutput(clients, static (spc, output) =>
+        {
+            var text = output.Group is null || output.Group.Name.Length == 0
+                ? ClientEmitter.EmitRoot(output.Context, output.Client, output.Group, output.ValidatingTypes)
+                : ClientEmitter.EmitGroup(output.Context, output.Client, output.Group, output.ValidatingTypes);
+            var name = output.Group is null || output.Group.Name.Length == 0 ? output.Client.Name : ClientEmitter.GroupClassName(output.Group.Name, output.Client.Name);
+            spc.AddSource($"{output.Context.HintPrefix}.{name}.g.cs", SourceText.From(text, Encoding.UTF8));
+        });
+    }
+
+    private static SpecInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(file);
+        if (!options.TryGetValue(MetadataPrefix + "OpenApiSpec", out var flag) || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
+        return new SpecInput(
+            file.Path,
+            text,
+            Value(options, "OpenApiNamespace"),
+            Value(options, "OpenApiClientName"),
+            (Value(options, "OpenApiClientParameters") ?? string.Empty)
+                .Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => s.Trim())
+                .ToEquatableArray(),
+            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace);
+    }
+
+    private static string? Value(AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue(MetadataPrefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static ImmutableArray<ClientOutput> ClientOutputs(ApiModel model)
+    {
+        var validating = model.Types.OfType<ObjectSpec>().Where(o => o.NeedsValidation).Select(o => o.Name).ToEquatableArray();
+        var root = model.Groups.FirstOrDefault(g => g.Name.Length == 0);
+        var builder = ImmutableArray.CreateBuilder<ClientOutput>();
+        builder.Add(new ClientOutput(model.Context, model.Client, root, validating));
+        foreach (var group in model.Groups.Where(g => g.Name.Length > 0))
+        {
+            builder.Add(new ClientOutput(model.Context, model.Client, group, validating));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(OpenApiClientGenerator).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
+
+    private sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public static ParseResult From((ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) result) => new(result.Model, result.Diagnostics);
+    }
+
+    private sealed record TypeOutput(GenerationContext Context, TypeSpec Type);
+
+    private sealed record ClientOutput(GenerationContext Context, ClientSpec Client, GroupSpec? Group, EquatableArray<string> ValidatingTypes);
+}

@@ -1,0 +1,551 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Diagnostics;
+using Cloudflare.OpenApi.Generator.Helpers;
+using Cloudflare.OpenApi.Generator.Model;
+using NJsonSchema;
+
+namespace Cloudflare.OpenApi.Generator.Parsing;
+
+/// <summary>Schemas → types: objects, open enums, discriminated and primitive unions, arrays, maps, primitives.</summary>
+internal sealed partial class SpecParser
+{
+    private const JsonObjectType PrimitiveTypes = JsonObjectType.String | JsonObjectType.Number | JsonObjectType.Integer | JsonObjectType.Boolean;
+
+    /// <summary>Follows <c>$ref</c>s and single-member <c>allOf</c> wrappers (<c>allOf: [$ref X], nullable: true</c>) to the schema that defines the type.</summary>
+    private static JsonSchema Unwrap(JsonSchema schema)
+    {
+        for (var guard = 0; guard < 64; guard++)
+        {
+            // Not HasReference: NJsonSchema also says true for a oneOf/allOf holding a single $ref.
+            if (schema.Reference is { } reference)
+            {
+                schema = reference;
+                continue;
+            }
+
+            if (schema.AllOf.Count == 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
+                && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object && schema.Enumeration.Count == 0)
+            {
+                schema = schema.AllOf.First();
+                continue;
+            }
+
+            break;
+        }
+
+        return schema;
+    }
+
+    private static bool IsNullable(JsonSchema schema)
+    {
+        if (schema.IsNullableRaw == true || (schema.Type & JsonObjectType.Null) != 0)
+        {
+            return true;
+        }
+
+        return schema.OneOf.Concat(schema.AnyOf).Any(s => s.Type == JsonObjectType.Null);
+    }
+
+    private static IEnumerable<JsonSchema> UnionMembers(JsonSchema schema) =>
+        schema.OneOf.Concat(schema.AnyOf).Where(s => s.Type != JsonObjectType.Null);
+
+    /// <summary>Own properties plus those of every <c>allOf</c> member (flattened), in document order.</summary>
+    private static List<(string Name, JsonSchemaProperty Property, bool Required)> Properties(JsonSchema schema)
+    {
+        var result = new List<(string, JsonSchemaProperty, bool)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        Collect(Unwrap(schema), 0);
+        return result.Select(p => (p.Item1, p.Item2, required.Contains(p.Item1) || p.Item3)).ToList();
+
+        void Collect(JsonSchema s, int depth)
+        {
+            if (depth > 32)
+            {
+                return;
+            }
+
+            foreach (var member in s.AllOf)
+            {
+                Collect(Unwrap(member), depth + 1);
+            }
+
+            foreach (var name in s.RequiredProperties)
+            {
+                required.Add(name);
+            }
+
+            foreach (var pair in s.Properties)
+            {
+                if (seen.Add(pair.Key))
+                {
+                    result.Add((pair.Key, pair.Value, pair.Value.IsRequired));
+                }
+                else
+                {
+                    // A later allOf member (or the schema itself) refines the property: the last definition wins.
+                    var index = result.FindIndex(p => p.Item1 == pair.Key);
+                    result[index] = (pair.Key, pair.Value, pair.Value.IsRequired || result[index].Item3);
+                }
+            }
+        }
+    }
+
+    private static bool IsObjectLike(JsonSchema schema)
+    {
+        var s = Unwrap(schema);
+        return (s.Type & JsonObjectType.Object) != 0 || s.Properties.Count > 0 || s.AllOf.Count > 1
+            || (s.Type == JsonObjectType.None && s.AllOf.Count > 0 && s.OneOf.Count == 0 && s.AnyOf.Count == 0);
+    }
+
+    private static bool IsPrimitive(JsonSchema schema)
+    {
+        var s = Unwrap(schema);
+        var type = s.Type & ~JsonObjectType.Null;
+        return type != JsonObjectType.None && (type & ~PrimitiveTypes) == 0 && s.OneOf.Count == 0 && s.AnyOf.Count == 0;
+    }
+
+    /// <summary>Records, for each variant of every named union, which union it belongs to and its tag value.</summary>
+    private void FindUnionVariants()
+    {
+        foreach (var pair in _document.Components.Schemas)
+        {
+            var union = pair.Value;
+            if (_componentNames.TryGetValue(union, out var unionName) && TryGetDiscriminator(union, ComponentPointer(pair.Key), out var property, out var cases))
+            {
+                foreach (var (value, variant) in cases)
+                {
+                    var target = Unwrap(variant);
+                    if (!_componentNames.ContainsKey(target))
+                    {
+                        continue; // inline variants are named and attached when the union is built
+                    }
+
+                    if (_variantOf.TryGetValue(target, out var existing) && existing.UnionName != unionName)
+                    {
+                        Report(
+                            DiagnosticDescriptors.UnsupportedConstruct,
+                            ComponentPointer(pair.Key),
+                            $"The schema '{_componentNames[target]}' as a variant of both '{existing.UnionName}' and '{unionName}'",
+                            "a generated record can derive from one union only; give each union its own variant schemas (allOf the shared one)");
+                        continue;
+                    }
+
+                    _variantOf[target] = new UnionMembership(unionName, property, Naming.Pascal(property), value);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds how a oneOf/anyOf of objects is told apart: its <c>discriminator</c> (with or without mapping), or else a
+    /// property every variant has with a single-value enum (the style of Cloudflare's published spec).
+    /// </summary>
+    private bool TryGetDiscriminator(JsonSchema schema, string pointer, out string property, out List<(string Value, JsonSchema Variant)> cases)
+    {
+        property = string.Empty;
+        cases = new List<(string, JsonSchema)>();
+        var s = Unwrap(schema);
+        var members = UnionMembers(s).ToList();
+        if (members.Count < 2 || !members.All(IsObjectLike))
+        {
+            return false;
+        }
+
+        var discriminator = s.DiscriminatorObject;
+        if (discriminator is not null && !string.IsNullOrEmpty(discriminator.PropertyName))
+        {
+            property = discriminator.PropertyName!;
+            var mapped = new HashSet<JsonSchema>(ReferenceComparer<JsonSchema>.Instance);
+            foreach (var pair in discriminator.Mapping)
+            {
+                var target = Unwrap(pair.Value);
+                cases.Add((pair.Key, target));
+                mapped.Add(target);
+            }
+
+            foreach (var member in members)
+            {
+                var target = Unwrap(member);
+                if (mapped.Contains(target))
+                {
+                    continue;
+                }
+
+                var value = SingleEnumValue(target, property) ?? (_componentNames.TryGetValue(target, out var name) ? OriginalComponentKey(target) ?? name : null);
+                if (value is null)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, "An inline union variant without a mapping entry", $"add it to the discriminator mapping or give it a single-value enum on '{property}'");
+                    return false;
+                }
+
+                cases.Add((value, target));
+            }
+
+            return true;
+        }
+
+        // No discriminator: look for a property that every variant fixes to one value.
+        var candidates = Properties(members[0]).Select(p => p.Name);
+        foreach (var candidate in candidates)
+        {
+            var values = members.Select(m => SingleEnumValue(Unwrap(m), candidate!)).ToList();
+            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            {
+                property = candidate;
+                cases = values.Select((v, i) => (v!, Unwrap(members[i]))).ToList();
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string? OriginalComponentKey(JsonSchema schema) =>
+        _document.Components.Schemas.FirstOrDefault(p => ReferenceEquals(p.Value, schema)).Key;
+
+    private static string? SingleEnumValue(JsonSchema variant, string property)
+    {
+        foreach (var (name, schema, _) in Properties(variant))
+        {
+            if (name != property)
+            {
+                continue;
+            }
+
+            var target = Unwrap(schema);
+            if (target.Enumeration.Count == 1 && target.Enumeration.First() is string value)
+            {
+                return value;
+            }
+
+            if (target.ExtensionData is { } extensions && extensions.TryGetValue("const", out var constant) && constant is string c)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Maps a named component schema (building its type once).</summary>
+    private TypeRef MapComponent(JsonSchema component)
+    {
+        if (_built.TryGetValue(component, out var known))
+        {
+            return known;
+        }
+
+        var name = _componentNames[component];
+        var key = OriginalComponentKey(component) ?? name;
+        return MapNamed(component, name, ComponentPointer(key));
+    }
+
+    /// <summary>Maps any schema. <paramref name="nameHint"/> names the type when an inline schema needs one.</summary>
+    private TypeRef Map(JsonSchema schema, string nameHint, string pointer)
+    {
+        var target = Unwrap(schema);
+        if (_componentNames.ContainsKey(target))
+        {
+            return MapComponent(target);
+        }
+
+        return MapNamed(target, null, pointer, nameHint);
+    }
+
+    private TypeRef MapNamed(JsonSchema s, string? componentName, string pointer, string? nameHint = null)
+    {
+        if (_built.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+
+        string TypeName() => componentName ?? ClaimTypeName(nameHint!, nameHint!, pointer);
+
+        var members = UnionMembers(s).ToList();
+        if (members.Count > 0)
+        {
+            if (members.Count == 1)
+            {
+                return Map(members[0], nameHint ?? componentName!, pointer + "/oneOf/0");
+            }
+
+            if (members.All(IsPrimitive) && members.All(m => Unwrap(m).Enumeration.Count == 0))
+            {
+                var kinds = members.Select(m => PrimitiveKind(Unwrap(m))).Distinct().ToList();
+                if (kinds.Count == 1)
+                {
+                    return Remember(s, new TypeRef(kinds[0]));
+                }
+
+                return BuildPrimitiveUnion(s, componentName, kinds, pointer);
+            }
+
+            if (TryGetDiscriminator(s, pointer, out var property, out var cases))
+            {
+                var name = TypeName();
+                var reference = Remember(s, new TypeRef(TypeKind.Union, name));
+                BuildUnion(s, name, property, cases, pointer);
+                return reference;
+            }
+
+            Report(
+                DiagnosticDescriptors.UnsupportedFallback,
+                pointer,
+                "A oneOf/anyOf without a discriminator",
+                "JsonElement",
+                "its variants cannot be told apart (no discriminator and no property fixed to one value per variant)");
+            return Remember(s, TypeRef.Any);
+        }
+
+        var type = s.Type & ~JsonObjectType.Null;
+        if (s.Enumeration.Count > 0)
+        {
+            var values = s.Enumeration.ToList();
+            if (values.All(v => v is string) && values.Count > 1)
+            {
+                var name = TypeName();
+                var reference = Remember(s, new TypeRef(TypeKind.Enum, name));
+                BuildEnum(s, name, values.Cast<string>().ToList(), pointer);
+                return reference;
+            }
+
+            if (values.All(v => v is string) || type == JsonObjectType.String)
+            {
+                return Remember(s, TypeRef.String);
+            }
+        }
+
+        if (type == JsonObjectType.Array)
+        {
+            if (s.Item is null)
+            {
+                return Remember(s, new TypeRef(TypeKind.Array, null, TypeRef.Any));
+            }
+
+            var itemHint = (nameHint ?? componentName ?? "Item") + "Item";
+            return Remember(s, new TypeRef(TypeKind.Array, null, Map(s.Item, itemHint, pointer + "/items")));
+        }
+
+        if (type == JsonObjectType.None && s.Properties.Count == 0 && s.AllOf.Count == 0 && s.AdditionalPropertiesSchema is null)
+        {
+            return Remember(s, TypeRef.Any);
+        }
+
+        if ((type & JsonObjectType.Object) != 0 || type == JsonObjectType.None)
+        {
+            var properties = Properties(s);
+            if (properties.Count == 0 && s.AdditionalPropertiesSchema is { } additional)
+            {
+                var valueHint = (nameHint ?? componentName ?? "Map") + "Value";
+                return Remember(s, new TypeRef(TypeKind.Map, null, Map(additional, valueHint, pointer + "/additionalProperties")));
+            }
+
+            if (properties.Count == 0 && componentName is null && s.AllOf.Count == 0)
+            {
+                return Remember(s, TypeRef.Any);
+            }
+
+            var name = TypeName();
+            var reference = Remember(s, new TypeRef(TypeKind.Object, name));
+            BuildObject(s, name, pointer, _variantOf.TryGetValue(s, out var membership) ? membership : null);
+            return reference;
+        }
+
+        if ((type & (type - 1)) != 0 && (type & ~PrimitiveTypes) == 0)
+        {
+            // OpenAPI 3.1 style `type: [string, number]`.
+            var kinds = new List<TypeKind>();
+            foreach (var flag in new[] { JsonObjectType.String, JsonObjectType.Number, JsonObjectType.Integer, JsonObjectType.Boolean })
+            {
+                if ((type & flag) != 0)
+                {
+                    kinds.Add(PrimitiveKind(new JsonSchema { Type = flag }));
+                }
+            }
+
+            return BuildPrimitiveUnion(s, componentName, kinds, pointer);
+        }
+
+        if (type == JsonObjectType.File)
+        {
+            Report(DiagnosticDescriptors.UnsupportedFallback, pointer, "A binary (file) schema", "string", "binary bodies are not supported yet");
+            return Remember(s, TypeRef.String);
+        }
+
+        return Remember(s, new TypeRef(PrimitiveKind(s)));
+    }
+
+    private static TypeKind PrimitiveKind(JsonSchema s)
+    {
+        var type = s.Type & ~JsonObjectType.Null;
+        if ((type & JsonObjectType.String) != 0)
+        {
+            return s.Format is "date-time" ? TypeKind.DateTime : TypeKind.String;
+        }
+
+        if ((type & JsonObjectType.Integer) != 0)
+        {
+            return TypeKind.Integer;
+        }
+
+        if ((type & JsonObjectType.Number) != 0)
+        {
+            return TypeKind.Number;
+        }
+
+        return (type & JsonObjectType.Boolean) != 0 ? TypeKind.Boolean : TypeKind.Any;
+    }
+
+    private TypeRef Remember(JsonSchema schema, TypeRef reference)
+    {
+        _built[schema] = reference;
+        return reference;
+    }
+
+    private TypeRef BuildPrimitiveUnion(JsonSchema s, string? componentName, List<TypeKind> kinds, string pointer)
+    {
+        kinds.Sort();
+        var name = componentName ?? string.Join("Or", kinds.Select(k => k.ToString()));
+        var reference = new TypeRef(TypeKind.PrimitiveUnion, name);
+        if (componentName is null)
+        {
+            // Shared by composition: every inline `string | number` is the same StringOrNumber type.
+            if (!_types.Any(t => t.Name == name))
+            {
+                if (_typeNames.IsTaken(name))
+                {
+                    name = ClaimTypeName(name, name, pointer);
+                    reference = new TypeRef(TypeKind.PrimitiveUnion, name);
+                }
+                else
+                {
+                    _typeNames.Claim(name, name, out _);
+                }
+
+                _types.Add(new PrimitiveUnionSpec(name, null, kinds.Select(k => new TypeKindBox(k)).ToEquatableArray()));
+            }
+
+            return Remember(s, reference);
+        }
+
+        Remember(s, reference);
+        _types.Add(new PrimitiveUnionSpec(name, NullIfEmpty(s.Description), kinds.Select(k => new TypeKindBox(k)).ToEquatableArray()));
+        return reference;
+    }
+
+    private void BuildEnum(JsonSchema s, string name, List<string> values, string pointer)
+    {
+        var scope = new Naming.Scope(name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Known");
+        var members = new List<EnumMemberSpec>();
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            var wanted = Naming.Pascal(value);
+            var memberName = scope.Claim(wanted, value, out var clash);
+            if (clash is not null)
+            {
+                Report(DiagnosticDescriptors.NameCollision, pointer, "Enum value", clash, value, wanted, memberName);
+            }
+
+            members.Add(new EnumMemberSpec(value, memberName));
+        }
+
+        _types.Add(new EnumSpec(name, NullIfEmpty(s.Description), members.ToEquatableArray()));
+    }
+
+    private void BuildUnion(JsonSchema s, string name, string property, List<(string Value, JsonSchema Variant)> cases, string pointer)
+    {
+        var discriminatorName = Naming.Pascal(property);
+        var unionCases = new List<UnionCaseSpec>();
+        var index = 0;
+        foreach (var (value, variant) in cases)
+        {
+            string typeName;
+            if (_componentNames.TryGetValue(variant, out var componentName))
+            {
+                typeName = componentName;
+                if (!_variantOf.ContainsKey(variant))
+                {
+                    _variantOf[variant] = new UnionMembership(name, property, discriminatorName, value);
+                }
+
+                MapComponent(variant);
+            }
+            else
+            {
+                typeName = ClaimTypeName(name + Naming.Pascal(value), value, pointer + "/oneOf/" + Invariant(index));
+                _componentNames[variant] = typeName; // inline variant: give it a name so it maps like a component
+                _variantOf[variant] = new UnionMembership(name, property, discriminatorName, value);
+                MapNamed(variant, typeName, pointer + "/oneOf/" + Invariant(index));
+            }
+
+            unionCases.Add(new UnionCaseSpec(value, typeName));
+            index++;
+        }
+
+        _typeNames.Claim("Unknown" + name, name, out _);
+        _types.Add(new UnionSpec(name, NullIfEmpty(s.Description), property, discriminatorName, unionCases.ToEquatableArray()));
+    }
+
+    private void BuildObject(JsonSchema s, string name, string pointer, UnionMembership? membership)
+    {
+        var scope = new Naming.Scope(name, "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers");
+        var properties = new List<PropertySpec>();
+        foreach (var (jsonName, property, required) in Properties(s))
+        {
+            if (membership is not null && jsonName == membership.DiscriminatorJsonName)
+            {
+                continue; // written by the variant as a constant
+            }
+
+            var propertyPointer = pointer + "/properties/" + YamlSpecReader.Escape(jsonName);
+            var wanted = Naming.Pascal(jsonName);
+            if (membership is not null && wanted == membership.DiscriminatorName)
+            {
+                wanted += "Value";
+            }
+
+            var propertyName = scope.Claim(wanted, jsonName, out var clash);
+            if (clash is not null)
+            {
+                Report(DiagnosticDescriptors.NameCollision, propertyPointer, "Property", clash, jsonName, wanted, propertyName);
+            }
+
+            var type = Map(property, name + propertyName, propertyPointer);
+            properties.Add(new PropertySpec(
+                jsonName,
+                propertyName,
+                type,
+                required,
+                IsNullable(property) || IsNullable(Unwrap(property)),
+                NullIfEmpty(property.Description) ?? NullIfEmpty(Unwrap(property).Description),
+                Constraints(property)));
+        }
+
+        _types.Add(new ObjectSpec(
+            name,
+            NullIfEmpty(s.Description),
+            properties.ToEquatableArray(),
+            membership?.UnionName,
+            membership?.DiscriminatorJsonName,
+            membership?.DiscriminatorName,
+            membership?.Value));
+    }
+
+    private static ConstraintSpec? Constraints(JsonSchema schema)
+    {
+        var own = schema;
+        var target = Unwrap(schema);
+        var constraints = new ConstraintSpec(
+            own.MinLength ?? target.MinLength,
+            own.MaxLength ?? target.MaxLength,
+            NullIfEmpty(own.Pattern) ?? NullIfEmpty(target.Pattern),
+            (double?)(own.Minimum ?? target.Minimum ?? own.ExclusiveMinimum ?? target.ExclusiveMinimum),
+            own.IsExclusiveMinimum || target.IsExclusiveMinimum || own.ExclusiveMinimum is not null || target.ExclusiveMinimum is not null,
+            (double?)(own.Maximum ?? target.Maximum ?? own.ExclusiveMaximum ?? target.ExclusiveMaximum),
+            own.IsExclusiveMaximum || target.IsExclusiveMaximum || own.ExclusiveMaximum is not null || target.ExclusiveMaximum is not null);
+        return constraints.IsEmpty ? null : constraints;
+    }
+}

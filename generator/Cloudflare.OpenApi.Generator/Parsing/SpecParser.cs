@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Configuration;
+using Cloudflare.OpenApi.Generator.Diagnostics;
+using Cloudflare.OpenApi.Generator.Helpers;
+using Cloudflare.OpenApi.Generator.Model;
+using NJsonSchema;
+using NSwag;
+
+namespace Cloudflare.OpenApi.Generator.Parsing;
+
+/// <summary>
+/// Spec text → <see cref="ApiModel"/>: YamlDotNet reads the file (keeping positions), NSwag builds the OpenAPI document,
+/// and this class maps that document to the generator's own equatable model. Nothing from NSwag leaves this class.
+/// </summary>
+internal sealed partial class SpecParser
+{
+    private static readonly string[] s_successCodes = { "200", "201", "202", "203", "204", "2XX", "2xx" };
+
+    private readonly OpenApiDocument _document;
+    private readonly YamlSpecReader _yaml;
+    private readonly SpecInput _input;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<JsonSchema, string> _componentNames = new(ReferenceComparer<JsonSchema>.Instance);
+    private readonly Dictionary<JsonSchema, TypeRef> _built = new(ReferenceComparer<JsonSchema>.Instance);
+    private readonly Dictionary<JsonSchema, UnionMembership> _variantOf = new(ReferenceComparer<JsonSchema>.Instance);
+    private readonly List<TypeSpec> _types = new();
+    private readonly Naming.Scope _typeNames;
+    private readonly HashSet<string> _referencedComponents = new(StringComparer.Ordinal);
+
+    private SpecParser(OpenApiDocument document, YamlSpecReader yaml, SpecInput input, List<DiagnosticInfo> diagnostics, string clientName)
+    {
+        _document = document;
+        _yaml = yaml;
+        _input = input;
+        _diagnostics = diagnostics;
+        _typeNames = new Naming.Scope(clientName, clientName + "Options");
+    }
+
+    /// <summary>Parses one spec. Never throws: every problem becomes a diagnostic, and the model is null when there were errors.</summary>
+    public static (ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) Parse(SpecInput input, string generatorVersion)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            var model = ParseCore(input, generatorVersion, diagnostics);
+            var failed = diagnostics.Any(d => d.Id is "OAG001" or "OAG002" or "OAG003" or "OAG005" or "OAG007");
+            return (failed ? null : model, diagnostics.ToEquatableArray());
+        }
+        catch (Exception ex)
+        {
+            // Last line of defence: a bug here must still surface as a diagnostic on the spec, never as AD0001.
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.MalformedSpec,
+                new SpecLocation(input.Path, 0, 0, 0, 0, 0, 0),
+                $"unexpected {ex.GetType().Name} in the generator: {ex.Message} {FirstFrame(ex)} (please report this with the spec)"));
+            return (null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static ApiModel? ParseCore(SpecInput input, string generatorVersion, List<DiagnosticInfo> diagnostics)
+    {
+        var fileStem = System.IO.Path.GetFileNameWithoutExtension(input.Path);
+        var ns = input.Namespace ?? input.RootNamespace ?? "OpenApiClient";
+        if (!IsValidNamespace(ns))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, new SpecLocation(input.Path, 0, 0, 0, 0, 0, 0), "Namespace", $"'{ns}' is not a C# namespace"));
+            return null;
+        }
+
+        var clientName = input.ClientName ?? Naming.Pascal(fileStem.Split('.')[0]) + "Client";
+        if (!IsValidIdentifier(clientName))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, new SpecLocation(input.Path, 0, 0, 0, 0, 0, 0), "ClientName", $"'{clientName}' is not a C# identifier"));
+            return null;
+        }
+
+        var yaml = YamlSpecReader.Read(input.Path, input.Text, diagnostics);
+        if (yaml is null)
+        {
+            return null;
+        }
+
+        if (!CheckVersion(yaml, input, diagnostics) || !CheckReferences(yaml, diagnostics))
+        {
+            return null;
+        }
+
+        OpenApiDocument document;
+        try
+        {
+            document = OpenApiDocument.FromJsonAsync(yaml.Json).GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSpec, yaml.LocationOf(string.Empty), $"NSwag could not load the document: {ex.Message}"));
+            return null;
+        }
+
+        var context = new GenerationContext(ns, clientName, generatorVersion, Naming.Pascal(fileStem));
+        return new SpecParser(document, yaml, input, diagnostics, clientName).Build(context);
+    }
+
+    private static string FirstFrame(Exception ex)
+    {
+        var trace = ex.StackTrace ?? string.Empty;
+        var line = string.Join(" ", trace.Split(new[] { "\n" }, StringSplitOptions.RemoveEmptyEntries).Take(3).Select(l => l.Trim()));
+        return line.Length == 0 ? string.Empty : "(" + line + ")";
+    }
+
+    private static bool CheckVersion(YamlSpecReader yaml, SpecInput input, List<DiagnosticInfo> diagnostics)
+    {
+        if (yaml.Exists("/swagger"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, yaml.LocationOf("/swagger"), "Swagger 2.0 documents are not supported; convert the document to OpenAPI 3"));
+            return false;
+        }
+
+        if (!yaml.Exists("/openapi"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, yaml.LocationOf(string.Empty), "it has no 'openapi' version field"));
+            return false;
+        }
+
+        if (!yaml.Exists("/paths"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, yaml.LocationOf("/openapi"), "it has no 'paths'"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool CheckReferences(YamlSpecReader yaml, List<DiagnosticInfo> diagnostics)
+    {
+        var ok = true;
+        foreach (var (pointer, reference) in yaml.References)
+        {
+            if (!reference.StartsWith("#", StringComparison.Ordinal))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    yaml.LocationOf(pointer),
+                    $"The external $ref '{reference}'",
+                    "bundle the referenced documents into this file (the generator reads no other files)"));
+                ok = false;
+                continue;
+            }
+
+            var target = Uri.UnescapeDataString(reference.Substring(1));
+            if (!yaml.Exists(target))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, yaml.LocationOf(pointer), reference));
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private ApiModel Build(GenerationContext context)
+    {
+        foreach (var (_, reference) in _yaml.References)
+        {
+            const string prefix = "#/components/schemas/";
+            if (reference.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                _referencedComponents.Add(Uri.UnescapeDataString(reference.Substring(prefix.Length)).Replace("~1", "/").Replace("~0", "~"));
+            }
+        }
+
+        NameComponents();
+        FindUnionVariants();
+        var (groups, clientParameters) = BuildOperations(context.ClientName);
+
+        // Components nothing refers to are still part of the API's vocabulary: generate them too.
+        foreach (var pair in _document.Components.Schemas)
+        {
+            if (!_referencedComponents.Contains(pair.Key))
+            {
+                MapComponent(pair.Value);
+            }
+        }
+
+        var info = _document.Info;
+        var server = _document.Servers.FirstOrDefault()?.Url;
+        var client = new ClientSpec(
+            context.ClientName,
+            info?.Title,
+            info?.Description,
+            string.IsNullOrEmpty(server) ? "http://localhost" : server!,
+            clientParameters.ToEquatableArray(),
+            groups.Where(g => g.Name.Length > 0).Select(g => g.Name).ToEquatableArray());
+
+        return new ApiModel(context, client, _types.ToEquatableArray(), groups.ToEquatableArray());
+    }
+
+    private void NameComponents()
+    {
+        foreach (var pair in _document.Components.Schemas)
+        {
+            var name = ClaimTypeName(Naming.Pascal(pair.Key), pair.Key, ComponentPointer(pair.Key));
+            _componentNames[pair.Value] = name;
+        }
+    }
+
+    private string ClaimTypeName(string wanted, string owner, string pointer)
+    {
+        var name = _typeNames.Claim(wanted, owner, out var clash);
+        if (clash is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, _yaml.LocationOf(pointer), "Schema", clash, owner, wanted, name));
+        }
+
+        // The Unknown variant of a union and the JSON converter take names too; keep them free.
+        _typeNames.Claim(name + "JsonConverter", owner, out _);
+        return name;
+    }
+
+    private static string ComponentPointer(string name) => "/components/schemas/" + YamlSpecReader.Escape(name);
+
+    private static bool IsValidNamespace(string ns) => ns.Split('.').All(IsValidIdentifier);
+
+    private static bool IsValidIdentifier(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_')
+        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _yaml.LocationOf(pointer), arguments));
+
+    private static string Doc(string? text) => text?.Trim() ?? string.Empty;
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record UnionMembership(string UnionName, string DiscriminatorJsonName, string DiscriminatorName, string Value);
+}
