@@ -271,7 +271,7 @@ internal static class ClientEmitter
 
             if (body.Type.Kind == TypeKind.Object && validatingTypes.Contains(body.Type.Name!))
             {
-                w.WriteLine("body?.Validate(nameof(body));");
+                w.WriteLine(body.Required ? "body.Validate(nameof(body));" : "body?.Validate(nameof(body));");
             }
             else if (body.Type.Kind == TypeKind.Array && body.Type.Element!.Kind == TypeKind.Object && validatingTypes.Contains(body.Type.Element.Name!))
             {
@@ -335,8 +335,11 @@ internal static class ClientEmitter
             case ResponseShape.Plain:
                 w.WriteLine($"return _pipeline.SendForBodyAsync<{names.Of(op.Response.Type!)}>({operationName}, {method}, uri, {content}, {names.ReadFunc(op.Response.Type!)}, cancellationToken);");
                 break;
-            default:
+            case ResponseShape.EnvelopeNone:
                 w.WriteLine($"return _pipeline.SendAsync({operationName}, {method}, uri, {content}, cancellationToken);");
+                break;
+            default:
+                w.WriteLine($"return _pipeline.SendWithoutContentAsync({operationName}, {method}, uri, {content}, cancellationToken);");
                 break;
         }
 

@@ -49,7 +49,7 @@ internal sealed partial class SpecParser
                     Report(DiagnosticDescriptors.NameCollision, pointer, "Operation", clash, operation.OperationId ?? pointer, methodName + "Async", uniqueMethod);
                 }
 
-                var spec = BuildOperation(operation, pathPair.Value, method, pathPair.Key, pointer, uniqueMethod, clientParameterNames, clientParameters);
+                var spec = BuildOperation(operation, pathPair.Value, method, pathPair.Key, pointer, uniqueMethod, groupName, clientParameterNames, clientParameters);
                 if (spec is not null)
                 {
                     byGroup[groupName].Add(spec);
@@ -62,7 +62,12 @@ internal sealed partial class SpecParser
             Report(DiagnosticDescriptors.InvalidOption, string.Empty, "ClientParameters", $"no operation has a path parameter named '{name}'");
         }
 
-        var tagDescriptions = _document.Tags.ToDictionary(t => Naming.Pascal(t.Name), t => t.Description, StringComparer.Ordinal);
+        var tagDescriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var tag in _document.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            tagDescriptions[Naming.Pascal(tag.Name)] = tag.Description;
+        }
+
         var groups = groupOrder
             .Select(g => new GroupSpec(
                 g,
@@ -103,11 +108,15 @@ internal sealed partial class SpecParser
         string path,
         string pointer,
         string methodName,
+        string groupName,
         HashSet<string> clientParameterNames,
         Dictionary<string, ClientParameterSpec> clientParameters)
     {
         var parameters = new List<ParameterSpec>();
         var scope = new Naming.Scope("cancellationToken", "body");
+
+        // Inline schemas of this operation are named after it: "Events" + "List" + "Response".
+        var typePrefix = groupName + methodName.Substring(0, methodName.Length - "Async".Length);
         var merged = new List<(OpenApiParameter Parameter, string Pointer)>();
         var index = 0;
         foreach (var parameter in pathItem.Parameters)
@@ -146,7 +155,7 @@ internal sealed partial class SpecParser
 
             var schema = parameter.Schema ?? parameter;
             // `enum: ["true", "false"]` reads better as bool? (sent as "true"/"false").
-            var type = IsBooleanStringEnum(Unwrap(schema)) ? TypeRef.Boolean : Map(schema, Naming.Pascal(methodName.Substring(0, methodName.Length - 5)) + Naming.Pascal(parameter.Name), parameterPointer + "/schema");
+            var type = IsBooleanStringEnum(Unwrap(schema)) ? TypeRef.Boolean : Map(schema, typePrefix + Naming.Pascal(parameter.Name), parameterPointer + "/schema");
             if (type.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Any
                 || (type.Kind == TypeKind.Array && type.Element!.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map or TypeKind.Any))
             {
@@ -179,8 +188,8 @@ internal sealed partial class SpecParser
             }
         }
 
-        var body = BuildBody(operation, methodName, pointer);
-        var response = BuildResponse(operation, methodName, pointer);
+        var body = BuildBody(operation, typePrefix, pointer);
+        var response = BuildResponse(operation, typePrefix, pointer);
         return new OperationSpec(
             operation.OperationId ?? methodName,
             methodName,
@@ -213,7 +222,7 @@ internal sealed partial class SpecParser
         }
     }
 
-    private BodySpec? BuildBody(OpenApiOperation operation, string methodName, string pointer)
+    private BodySpec? BuildBody(OpenApiOperation operation, string typePrefix, string pointer)
     {
         var body = operation.RequestBody?.ActualRequestBody;
         if (body is null)
@@ -229,11 +238,11 @@ internal sealed partial class SpecParser
         }
 
         var schema = content.Schema;
-        var type = schema is null ? TypeRef.Any : Map(schema, methodName.Substring(0, methodName.Length - 5) + "Request", pointer + "/requestBody/content/" + YamlSpecReader.Escape(mediaType!) + "/schema");
+        var type = schema is null ? TypeRef.Any : Map(schema, typePrefix + "Request", pointer + "/requestBody/content/" + YamlSpecReader.Escape(mediaType!) + "/schema");
         return new BodySpec(type, body.IsRequired, NullIfEmpty(body.Description));
     }
 
-    private ResponseSpec BuildResponse(OpenApiOperation operation, string methodName, string pointer)
+    private ResponseSpec BuildResponse(OpenApiOperation operation, string typePrefix, string pointer)
     {
         foreach (var code in s_successCodes)
         {
@@ -266,7 +275,7 @@ internal sealed partial class SpecParser
                     return new ResponseSpec(ResponseShape.EnvelopeNone, null);
                 }
 
-                var resultName = methodName.Substring(0, methodName.Length - 5) + "Result";
+                var resultName = typePrefix + "Result";
                 var resultType = Map(result.Property, resultName, schemaPointer + "/properties/result");
                 var paged = resultType.Kind == TypeKind.Array && properties.Any(p => p.Name == "result_info");
                 return paged
@@ -274,7 +283,7 @@ internal sealed partial class SpecParser
                     : new ResponseSpec(ResponseShape.EnvelopeResult, resultType);
             }
 
-            return new ResponseSpec(ResponseShape.Plain, Map(schema, methodName.Substring(0, methodName.Length - 5) + "Response", schemaPointer));
+            return new ResponseSpec(ResponseShape.Plain, Map(schema, typePrefix + "Response", schemaPointer));
         }
 
         return new ResponseSpec(ResponseShape.None, null);

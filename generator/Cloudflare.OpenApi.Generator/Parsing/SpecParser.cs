@@ -105,9 +105,10 @@ internal sealed partial class SpecParser
 
     private static string FirstFrame(Exception ex)
     {
-        var trace = ex.StackTrace ?? string.Empty;
-        var line = string.Join(" ", trace.Split(new[] { "\n" }, StringSplitOptions.RemoveEmptyEntries).Take(3).Select(l => l.Trim()));
-        return line.Length == 0 ? string.Empty : "(" + line + ")";
+        // The first frame of the generator's own code says where to look; framework frames say little.
+        var frames = (ex.StackTrace ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
+        var own = frames.FirstOrDefault(f => f.Contains("Cloudflare.OpenApi.Generator")) ?? frames.FirstOrDefault();
+        return own is null ? string.Empty : "(" + own + ")";
     }
 
     private static bool CheckVersion(YamlSpecReader yaml, SpecInput input, List<DiagnosticInfo> diagnostics)
@@ -185,7 +186,7 @@ internal sealed partial class SpecParser
         }
 
         var info = _document.Info;
-        var server = _document.Servers.FirstOrDefault()?.Url;
+        var server = _document.Servers?.FirstOrDefault()?.Url;
         var client = new ClientSpec(
             context.ClientName,
             info?.Title,

@@ -146,6 +146,12 @@ public sealed class CloudflarePipeline
         await SendForEnvelopeAsync<object?>(operationName, method, uri, body, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends a request whose success response has no body the caller needs (e.g. 204); only the status is checked.</summary>
+    public async Task SendWithoutContentAsync(string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, CancellationToken cancellationToken)
+    {
+        await SendCoreAsync(operationName, method, uri.ToUri(), body, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends a request whose response is plain JSON (no Cloudflare envelope).</summary>
     public async Task<T> SendForBodyAsync<T>(string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, JsonReadFunc<T> readBody, CancellationToken cancellationToken)
     {
