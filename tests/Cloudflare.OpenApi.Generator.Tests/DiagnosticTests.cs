@@ -1,0 +1,151 @@
+using Cloudflare.OpenApi.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Cloudflare.OpenApi.Generator.Tests;
+
+/// <summary>
+/// One test per diagnostic id, each asserting the id, the severity and the exact line/column in the spec file, through
+/// the Roslyn source generator test harness (which also compiles the result and rejects unexpected diagnostics).
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string Path = "/specs/api.yaml";
+
+    private const string Header = """
+        openapi: 3.0.3
+        info: { title: T, version: '1' }
+
+        """;
+
+    [Fact]
+    public Task OAG001_malformed_yaml_points_at_the_broken_line() => Verify(
+        Header + """
+        paths:
+          /a:
+            get: [unclosed
+        """,
+        Error("OAG001").WithSpan(Path, 6, 1, 6, 1));
+
+    [Fact]
+    public Task OAG001_duplicate_key_points_at_the_second_key() => Verify(
+        Header + """
+        paths: {}
+        components:
+          schemas:
+            A: { type: string }
+            A: { type: integer }
+        """,
+        Error("OAG001").WithSpan(Path, 7, 5, 7, 6).WithArguments("Duplicate key A"));
+
+    [Fact]
+    public Task OAG002_unresolved_ref_points_at_the_ref() => Verify(
+        Header + """
+        paths: {}
+        components:
+          schemas:
+            A:
+              type: object
+              properties:
+                b: { $ref: '#/components/schemas/Missing' }
+        """,
+        Error("OAG002").WithSpan(Path, 9, 20, 9, 50).WithArguments("#/components/schemas/Missing"));
+
+    [Fact]
+    public Task OAG003_external_ref_is_unsupported() => Verify(
+        Header + """
+        paths: {}
+        components:
+          schemas:
+            A:
+              $ref: 'other.yaml#/components/schemas/B'
+        """,
+        Error("OAG003").WithSpan(Path, 7, 13, 7, 47));
+
+    [Fact]
+    public Task OAG003_object_query_parameter_is_unsupported() => Verify(
+        Header + """
+        paths:
+          /a:
+            get:
+              operationId: A_Get
+              parameters:
+                - name: filter
+                  in: query
+                  schema: { type: object, properties: { x: { type: string } } }
+              responses:
+                '204': { description: none }
+        """,
+        Error("OAG003").WithSpan(Path, 8, 11, 8, 11).WithArguments("The parameter 'filter' of type Object", "parameters must be primitives, enums or arrays of those"));
+
+    [Fact]
+    public Task OAG004_property_names_that_collide_are_reported_and_renamed() => Verify(
+        Header + """
+        paths: {}
+        components:
+          schemas:
+            A:
+              type: object
+              properties:
+                foo_bar: { type: string }
+                fooBar: { type: string }
+        """,
+        Warning("OAG004").WithSpan(Path, 10, 9, 10, 15).WithArguments("Property", "foo_bar", "fooBar", "FooBar", "FooBar2"));
+
+    [Fact]
+    public Task OAG005_invalid_namespace_option() => Verify(
+        Header + "paths: {}\n",
+        Error("OAG005").WithSpan(Path, 1, 1, 1, 1),
+        new SpecOptions(Namespace: "1Bad.Namespace"));
+
+    [Fact]
+    public Task OAG006_union_without_a_way_to_tell_variants_apart_is_generated_as_json() => Verify(
+        Header + """
+        paths: {}
+        components:
+          schemas:
+            Shape:
+              oneOf:
+                - { type: object, properties: { r: { type: number } } }
+                - { type: object, properties: { w: { type: number } } }
+        """,
+        Warning("OAG006").WithSpan(Path, 6, 5, 6, 10));
+
+    [Fact]
+    public Task OAG007_swagger_2_is_rejected() => Verify(
+        "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n",
+        Error("OAG007").WithSpan(Path, 1, 1, 1, 8).WithArguments("Swagger 2.0 documents are not supported; convert the document to OpenAPI 3"));
+
+    [Fact]
+    public Task OAG007_a_file_without_openapi_version_is_rejected() => Verify(
+        "info: { title: T, version: '1' }\npaths: {}\n",
+        Error("OAG007").WithSpan(Path, 1, 1, 1, 1).WithArguments("it has no 'openapi' version field"));
+
+    private static DiagnosticResult Error(string id) => new(id, DiagnosticSeverity.Error);
+
+    private static DiagnosticResult Warning(string id) => new(id, DiagnosticSeverity.Warning);
+
+    private static async Task Verify(string spec, DiagnosticResult expected, SpecOptions? options = null)
+    {
+        options ??= new SpecOptions();
+        var config = $"is_global = true\n\n[{Path}]\nbuild_metadata.AdditionalFiles.OpenApiSpec = true\n";
+        if (options.Namespace is not null)
+        {
+            config += $"build_metadata.AdditionalFiles.OpenApiNamespace = {options.Namespace}\n";
+        }
+
+        var test = new CSharpSourceGeneratorTest<OpenApiClientGenerator, DefaultVerifier>
+        {
+            // Offline: the running framework's own assemblies instead of a downloaded reference pack.
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        test.TestState.Sources.Add("namespace Consumer { internal static class Placeholder { } }");
+        test.TestState.AdditionalFiles.Add((Path, spec));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
+        test.TestState.ExpectedDiagnostics.Add(expected);
+        await test.RunAsync();
+    }
+}
