@@ -53,19 +53,20 @@ public sealed class CloudflarePage<T> : IReadOnlyList<T>
     /// </summary>
     public bool HasNextPage(long? requestedPageSize)
     {
-        if (Items.Count == 0)
-        {
-            return false;
-        }
-
         if (!string.IsNullOrEmpty(ResultInfo?.Cursor))
         {
-            return true;
+            return Items.Count > 0;
         }
 
+        // Page numbers decide when the server gives them: a page can be empty (or emptied by a policy) mid-way.
         if (ResultInfo?.Page is { } page && ResultInfo.TotalPages is { } totalPages)
         {
             return page < totalPages;
+        }
+
+        if (Items.Count == 0)
+        {
+            return false;
         }
 
         if (ResultInfo?.Page is { } p && ResultInfo.PerPage is { } perPage && ResultInfo.TotalCount is { } total)

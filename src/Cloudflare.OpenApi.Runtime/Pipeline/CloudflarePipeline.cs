@@ -426,7 +426,7 @@ public sealed class CloudflarePipeline
             StatusCode = response.StatusCode;
             ReasonPhrase = response.ReasonPhrase;
             Method = method;
-            Uri = uri;
+            Uri = response.RequestMessage?.RequestUri ?? uri; // as sent, after any policy rewrote it
             RayId = response.Headers.TryGetValues("cf-ray", out var values) ? string.Join(",", values) : null;
             ContentType = response.Content.Headers.ContentType?.MediaType;
             IsJson = ContentType is not null && (ContentType.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || ContentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
