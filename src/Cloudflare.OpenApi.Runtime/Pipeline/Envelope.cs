@@ -22,11 +22,15 @@ internal readonly struct Envelope<T>
 
     public static Envelope<T> Parse(ReadOnlySpan<byte> json, JsonReadFunc<T>? readResult)
     {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read())
+        // Utf8JsonReader throws its own "does not contain any JSON tokens" for an empty (or blank) final block
+        // instead of returning false from Read(), so the plain message has to be decided before reading.
+        if (json.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new JsonException("The response body is empty.");
         }
+
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
 
         JsonRead.ExpectStartObject(ref reader, "Cloudflare envelope");
         bool? success = null;
