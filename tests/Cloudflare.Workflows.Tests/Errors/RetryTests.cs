@@ -1,0 +1,172 @@
+using System.Net.Http.Headers;
+
+namespace Cloudflare.Workflows.Tests.Errors;
+
+/// <summary>Which failures are retried, how often, and that a create is never sent twice unless the server refused it.</summary>
+public sealed class RetryTests
+{
+    [Fact]
+    public async Task Rate_limited_request_with_Retry_After_0_succeeds_after_one_retry()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 2);
+        handler.Respond(
+            HttpStatusCode.TooManyRequests,
+            Envelopes.Failure((971, "Please wait")),
+            configure: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.Zero));
+        handler.RespondOk(Envelopes.Details("complete"));
+
+        var details = await client.Instances.GetAsync("orders", "order-1");
+
+        Assert.Equal(InstanceStatus.Complete, details.Status);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Equal(TestClient.AccountBase + "/workflows/orders/instances/order-1", r.AbsoluteUri));
+    }
+
+    [Fact]
+    public async Task Create_is_not_retried_on_500()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.RespondAlways(HttpStatusCode.InternalServerError, Envelopes.Failure((10000, "Internal error")));
+
+        var ex = await Assert.ThrowsAsync<CloudflareServerException>(
+            () => client.Instances.CreateAsync("orders", new InstanceCreateRequest { InstanceId = "order-1" }));
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_retries_on_503_and_sends_the_same_instance_id()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 2);
+        handler.Respond(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
+        handler.RespondOk(Envelopes.Created("order-1"));
+
+        var created = await client.Instances.CreateAsync("orders", new InstanceCreateRequest { InstanceId = "order-1", Params = JsonAssert.Parse("""{"a":1}""") });
+
+        Assert.Equal("order-1", created.Id);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(handler.Requests[0].Body, handler.Requests[1].Body);
+        JsonAssert.Equal("""{"instance_id":"order-1","params":{"a":1}}""", handler.Requests[1].BodyText);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    public async Task Status_change_and_event_are_not_retried_on_transient_errors_other_than_429_and_503(HttpStatusCode status)
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.RespondAlways(status, Envelopes.Failure((10000, "transient")));
+
+        await Assert.ThrowsAnyAsync<CloudflareApiException>(() => client.Instances.ChangeStatusAsync("orders", "order-1", InstanceAction.Terminate));
+        await Assert.ThrowsAnyAsync<CloudflareApiException>(() => client.Instances.SendEventAsync("orders", "order-1", "approve"));
+
+        Assert.Equal(new[] { "PATCH", "POST" }, handler.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Get_on_503_is_retried_up_to_MaxRetries_then_throws()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.RespondAlways(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
+
+        var ex = await Assert.ThrowsAsync<CloudflareServerException>(() => client.Instances.GetAsync("orders", "order-1"));
+
+        Assert.Equal(4, handler.Requests.Count);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal(10000, Assert.Single(ex.ErrorCodes));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    public async Task Get_is_retried_on_transient_errors_and_succeeds(HttpStatusCode status)
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 1);
+        handler.Respond(status, Envelopes.Failure((10000, "transient")));
+        handler.RespondOk(Envelopes.Details());
+
+        var details = await client.Instances.GetAsync("orders", "order-1");
+
+        Assert.Equal(InstanceStatus.Running, details.Status);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.Conflict)]
+    public async Task Client_errors_are_never_retried(HttpStatusCode status)
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.RespondAlways(status, Envelopes.Failure((1, "no")));
+
+        await Assert.ThrowsAnyAsync<CloudflareApiException>(() => client.Instances.GetAsync("orders", "order-1"));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task MaxRetries_0_turns_retries_off()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 0);
+        handler.RespondAlways(HttpStatusCode.TooManyRequests, Envelopes.Failure((971, "slow down")), configure: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.Zero));
+
+        await Assert.ThrowsAsync<CloudflareRateLimitException>(() => client.Instances.ListAsync("orders"));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Retry_After_is_capped_by_MaxRetryDelay()
+    {
+        var (client, handler) = TestClient.Create(o =>
+        {
+            o.MaxRetries = 1;
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(10);
+            o.Timeout = TimeSpan.FromSeconds(30);
+        });
+        handler.Respond(
+            HttpStatusCode.TooManyRequests,
+            Envelopes.Failure((971, "slow down")),
+            configure: r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(1)));
+        handler.RespondOk(Envelopes.Details());
+
+        // Without the cap this would wait an hour; the token turns a hang into a clear failure.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var details = await client.Instances.GetAsync("orders", "order-1", cancellationToken: cts.Token);
+
+        Assert.Equal(InstanceStatus.Running, details.Status);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Get_is_retried_after_a_transport_failure()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 1);
+        handler.RespondWith((_, _) => throw new HttpRequestException("Connection refused"));
+        handler.RespondOk(Envelopes.Details());
+
+        var details = await client.Instances.GetAsync("orders", "order-1");
+
+        Assert.Equal(InstanceStatus.Running, details.Status);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Create_is_not_retried_after_a_transport_failure()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.RespondWith((_, _) => throw new HttpRequestException("Connection reset"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.Instances.CreateAsync("orders", new InstanceCreateRequest { InstanceId = "order-1" }));
+
+        Assert.Single(handler.Requests);
+    }
+}
