@@ -10,7 +10,7 @@ internal static class ClientEmitter
 {
     private const string Pipeline = "global::Cloudflare.OpenApi.Infrastructure.CloudflarePipeline";
     private const string Validation = "global::Cloudflare.OpenApi.Infrastructure.ParameterValidation";
-    private const string UriBuilder = "global::Cloudflare.OpenApi.Infrastructure.RequestUriBuilder";
+    private const string UriBuilder = "global::Cloudflare.OpenApi.Infrastructure.RequestBuilder";
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Token = "global::System.Threading.CancellationToken";
 
@@ -296,15 +296,16 @@ internal static class ClientEmitter
             }
         }
 
-        foreach (var p in methodParameters.Where(p => p.Location == ParameterLocation.Query))
+        foreach (var p in methodParameters.Where(p => p.Location != ParameterLocation.Path))
         {
+            var append = p.Location == ParameterLocation.Header ? "AppendHeader" : "AppendQuery";
             if (p.Type.Kind == TypeKind.Array)
             {
-                w.WriteLine($"if ({p.Name} is not null) foreach (var item in {p.Name}) uri.AppendQuery({SourceWriter.Literal(p.JsonName)}, {ToText(p.Type.Element!, "item", required: true)});");
+                w.WriteLine($"if ({p.Name} is not null) foreach (var item in {p.Name}) uri.{append}({SourceWriter.Literal(p.JsonName)}, {ToText(p.Type.Element!, "item", required: true, header: p.Location == ParameterLocation.Header)});");
             }
             else
             {
-                w.WriteLine($"uri.AppendQuery({SourceWriter.Literal(p.JsonName)}, {ToText(p.Type, p.Name, p.Required)});");
+                w.WriteLine($"uri.{append}({SourceWriter.Literal(p.JsonName)}, {ToText(p.Type, p.Name, p.Required, header: p.Location == ParameterLocation.Header)});");
             }
         }
 
@@ -435,7 +436,7 @@ internal static class ClientEmitter
         w.WriteLine("/// <exception cref=\"global::Cloudflare.OpenApi.CloudflareApiException\">The API answered with an error (a subclass tells which: not found, conflict, …).</exception>");
     }
 
-    private static string ToText(TypeRef type, string name, bool required) => type.Kind switch
+    private static string ToText(TypeRef type, string name, bool required, bool header = false) => header ? HeaderText(type, name, required) : type.Kind switch
     {
         TypeKind.String => name,
         TypeKind.Enum => required ? $"{name}.Value" : $"{name}?.Value",
@@ -444,6 +445,21 @@ internal static class ClientEmitter
             $"({type.Kind switch { TypeKind.Integer => "long?", TypeKind.Number => "double?", TypeKind.Boolean => "bool?", _ => "global::System.DateTimeOffset?" }}){name}",
         _ => name,
     };
+
+    // Headers carry text: numbers in invariant culture, booleans as "true"/"false", timestamps in ISO 8601.
+    private static string HeaderText(TypeRef type, string name, bool required)
+    {
+        var q = required ? string.Empty : "?";
+        return type.Kind switch
+        {
+            TypeKind.String => name,
+            TypeKind.Enum => $"{name}{q}.Value",
+            TypeKind.PrimitiveUnion => $"{name}{q}.ToString()",
+            TypeKind.Boolean => required ? $"({name} ? \"true\" : \"false\")" : $"({name} is null ? null : {name}.Value ? \"true\" : \"false\")",
+            TypeKind.DateTime => $"{name}{q}.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+            _ => $"{name}{q}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        };
+    }
 
     private static string HttpMethod(string method) => method switch
     {

@@ -143,13 +143,14 @@ internal sealed partial class SpecParser
             {
                 OpenApiParameterKind.Path => ParameterLocation.Path,
                 OpenApiParameterKind.Query => ParameterLocation.Query,
+                OpenApiParameterKind.Header => ParameterLocation.Header,
                 _ => (ParameterLocation?)null,
             };
 
             if (location is null)
             {
-                // Headers and cookies are left to policies (CloudflareClientOptions.Policies) for now; say so rather than drop them silently.
-                Report(DiagnosticDescriptors.UnsupportedFallback, parameterPointer, $"The {parameter.Kind.ToString().ToLowerInvariant()} parameter '{parameter.Name}'", "no method parameter", "only path and query parameters become method parameters; set it with a pipeline policy");
+                // Cookies are left to policies (CloudflareClientOptions.Policies); say so rather than drop them silently.
+                Report(DiagnosticDescriptors.UnsupportedFallback, parameterPointer, $"The {parameter.Kind.ToString().ToLowerInvariant()} parameter '{parameter.Name}'", "no method parameter", "only path, query and header parameters become method parameters; set it with a pipeline policy");
                 continue;
             }
 

@@ -121,7 +121,7 @@ public sealed class CloudflarePipeline
     public string UserAgent => _userAgent;
 
     /// <summary>Sends a request whose envelope carries a <c>result</c> and returns that result.</summary>
-    public async Task<T> SendForResultAsync<T>(string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, JsonReadFunc<T> readResult, CancellationToken cancellationToken)
+    public async Task<T> SendForResultAsync<T>(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T> readResult, CancellationToken cancellationToken)
     {
         var (response, envelope) = await SendForEnvelopeAsync(operationName, method, uri, body, readResult, cancellationToken).ConfigureAwait(false);
         if (!envelope.HasResult)
@@ -133,7 +133,7 @@ public sealed class CloudflarePipeline
     }
 
     /// <summary>Sends a request whose envelope carries a list <c>result</c> and <c>result_info</c>.</summary>
-    public async Task<CloudflarePage<T>> SendForPageAsync<T>(string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, JsonReadFunc<T> readItem, CancellationToken cancellationToken)
+    public async Task<CloudflarePage<T>> SendForPageAsync<T>(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T> readItem, CancellationToken cancellationToken)
     {
         JsonReadFunc<List<T>?> readList = (ref Utf8JsonReader reader) => JsonRead.List(ref reader, readItem);
         var (_, envelope) = await SendForEnvelopeAsync(operationName, method, uri, body, readList, cancellationToken).ConfigureAwait(false);
@@ -141,21 +141,21 @@ public sealed class CloudflarePipeline
     }
 
     /// <summary>Sends a request whose envelope carries no result the caller needs.</summary>
-    public async Task SendAsync(string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, CancellationToken cancellationToken)
+    public async Task SendAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
     {
         await SendForEnvelopeAsync<object?>(operationName, method, uri, body, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request whose success response has no body the caller needs (e.g. 204); only the status is checked.</summary>
-    public async Task SendWithoutContentAsync(string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, CancellationToken cancellationToken)
+    public async Task SendWithoutContentAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
     {
-        await SendCoreAsync(operationName, method, uri.ToUri(), body, cancellationToken).ConfigureAwait(false);
+        await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request whose response is plain JSON (no Cloudflare envelope).</summary>
-    public async Task<T> SendForBodyAsync<T>(string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, JsonReadFunc<T> readBody, CancellationToken cancellationToken)
+    public async Task<T> SendForBodyAsync<T>(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T> readBody, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync(operationName, method, uri.ToUri(), body, cancellationToken).ConfigureAwait(false);
+        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonWrite.FromUtf8Bytes(bytes, readBody);
@@ -167,9 +167,9 @@ public sealed class CloudflarePipeline
     }
 
     private async Task<(ResponseSummary Response, Envelope<T> Envelope)> SendForEnvelopeAsync<T>(
-        string operationName, HttpMethod method, RequestUriBuilder uri, byte[]? body, JsonReadFunc<T>? readResult, CancellationToken cancellationToken)
+        string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T>? readResult, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync(operationName, method, uri.ToUri(), body, cancellationToken).ConfigureAwait(false);
+        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
         Envelope<T> envelope;
         try
         {
@@ -189,8 +189,9 @@ public sealed class CloudflarePipeline
         return (response, envelope);
     }
 
-    private async Task<(ResponseSummary Response, byte[] Body)> SendCoreAsync(string operationName, HttpMethod method, Uri uri, byte[]? body, CancellationToken cancellationToken)
+    private async Task<(ResponseSummary Response, byte[] Body)> SendCoreAsync(string operationName, HttpMethod method, RequestBuilder request, byte[]? body, CancellationToken cancellationToken)
     {
+        var uri = request.ToUri();
         using var activity = s_activitySource.StartActivity(operationName, ActivityKind.Client);
         activity?.SetTag("http.request.method", method.Method);
         activity?.SetTag("url.full", uri.GetLeftPart(UriPartial.Path));
@@ -198,7 +199,7 @@ public sealed class CloudflarePipeline
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var request = CreateRequest(method, uri, body);
+            using var message = CreateRequest(method, uri, body, request.Headers);
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
@@ -209,7 +210,7 @@ public sealed class CloudflarePipeline
             byte[] bytes;
             try
             {
-                response = await SendThroughPoliciesAsync(request, 0, attemptCts.Token).ConfigureAwait(false);
+                response = await SendThroughPoliciesAsync(message, 0, attemptCts.Token).ConfigureAwait(false);
                 bytes = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -270,10 +271,15 @@ public sealed class CloudflarePipeline
         return _policies[index].SendAsync(request, (r, ct) => SendThroughPoliciesAsync(r, index + 1, ct), cancellationToken);
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body)
+    private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         var request = new HttpRequestMessage(method, uri);
         var headers = request.Headers;
+        foreach (var parameter in parameters)
+        {
+            headers.TryAddWithoutValidation(parameter.Key, parameter.Value);
+        }
+
         headers.TryAddWithoutValidation("User-Agent", _userAgent);
         headers.TryAddWithoutValidation("Accept", "application/json");
         if (_bearer is not null)
