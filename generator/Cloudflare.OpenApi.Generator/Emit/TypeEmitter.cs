@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -15,44 +16,24 @@ internal static class TypeEmitter
     public static string Emit(GenerationContext context, TypeSpec type)
     {
         var names = new TypeNames(context.Namespace);
+        (Action<SourceWriter> declaration, Action<SourceWriter> converter) = type switch
+        {
+            ObjectSpec o => ((Action<SourceWriter>)(w => EmitObject(w, names, context, o)), (Action<SourceWriter>)(w => EmitObjectConverter(w, names, context, o))),
+            EnumSpec e => (w => EmitEnum(w, names, context, e), w => EmitEnumConverter(w, names, context, e)),
+            UnionSpec u => (w => EmitUnion(w, names, context, u), w => EmitUnionConverter(w, names, context, u)),
+            PrimitiveUnionSpec p => (w => EmitPrimitiveUnion(w, names, context, p), w => EmitPrimitiveUnionConverter(w, names, context, p)),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type.GetType().Name, "Unknown type spec."),
+        };
+
+        // The type in the API's namespace; its converter in ".Serialization", out of IntelliSense's way.
         var writer = new SourceWriter();
         Header.Write(writer);
         writer.OpenBlock($"namespace {context.Namespace}");
-        switch (type)
-        {
-            case ObjectSpec o:
-                EmitObject(writer, names, context, o);
-                break;
-            case EnumSpec e:
-                EmitEnum(writer, names, context, e);
-                break;
-            case UnionSpec u:
-                EmitUnion(writer, names, context, u);
-                break;
-            case PrimitiveUnionSpec p:
-                EmitPrimitiveUnion(writer, names, context, p);
-                break;
-        }
-
+        declaration(writer);
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock($"namespace {names.SerializationNamespace}");
-        switch (type)
-        {
-            case ObjectSpec o:
-                EmitObjectConverter(writer, names, context, o);
-                break;
-            case EnumSpec e:
-                EmitEnumConverter(writer, names, context, e);
-                break;
-            case UnionSpec u:
-                EmitUnionConverter(writer, names, context, u);
-                break;
-            case PrimitiveUnionSpec p:
-                EmitPrimitiveUnionConverter(writer, names, context, p);
-                break;
-        }
-
+        converter(writer);
         writer.CloseBlock();
         return writer.ToString();
     }
