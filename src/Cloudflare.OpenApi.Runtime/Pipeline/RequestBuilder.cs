@@ -33,8 +33,16 @@ public sealed class RequestBuilder
     }
 
     /// <summary>Appends a path parameter, percent-encoded.</summary>
+    /// <exception cref="ArgumentException">The value is "." or "..".</exception>
     public RequestBuilder AppendPathParameter(string value)
     {
+        // System.Uri resolves "." and ".." segments (also when written %2E), so GET .../instances/.. would silently
+        // address the workflow instead of an instance: no encoding can carry them, so refuse them before sending.
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"A path parameter cannot be '{value}': URIs resolve '.' and '..' segments, so the request would reach a different resource.", nameof(value));
+        }
+
         _builder.Append(Uri.EscapeDataString(value));
         return this;
     }

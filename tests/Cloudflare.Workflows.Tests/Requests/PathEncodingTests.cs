@@ -74,4 +74,35 @@ public sealed class PathEncodingTests
 
         Assert.Equal("https://api.cloudflare.com/client/v4/accounts/acc%2F1%3F/workflows/my%20flow%2F%C3%A9/instances", handler.Single.AbsoluteUri);
     }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Dot_segment_ids_are_refused_before_sending_because_the_uri_would_resolve_them(string instanceId)
+    {
+        var (client, handler) = TestClient.Create();
+
+        // Sent as-is, GET .../instances/.. would read the workflow and PATCH .../instances/../status another resource.
+        var get = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Instances.GetAsync("orders", instanceId));
+        var status = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Instances.ChangeStatusAsync("orders", instanceId, InstanceAction.Terminate));
+        var eventType = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Instances.SendEventAsync("orders", "order-1", instanceId));
+        var workflow = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Instances.ListAsync(instanceId));
+
+        Assert.All(new[] { get, status, eventType, workflow }, ex => Assert.Contains($"cannot be '{instanceId}'", ex.Message, StringComparison.Ordinal));
+        Assert.Empty(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData(".hidden")]
+    [InlineData("a.b")]
+    public async Task Ids_with_dots_that_are_not_dot_segments_are_sent_unchanged(string instanceId)
+    {
+        var (client, handler) = TestClient.Create();
+        handler.RespondOk(Envelopes.Details());
+
+        await client.Instances.GetAsync("orders", instanceId);
+
+        Assert.Equal(TestClient.AccountBase + "/workflows/orders/instances/" + instanceId, handler.Single.AbsoluteUri);
+    }
 }
