@@ -203,8 +203,7 @@ internal sealed partial class SpecParser
         return false;
     }
 
-    private string? OriginalComponentKey(JsonSchema schema) =>
-        _document.Components.Schemas.FirstOrDefault(p => ReferenceEquals(p.Value, schema)).Key;
+    private string? OriginalComponentKey(JsonSchema schema) => _componentKeys.TryGetValue(schema, out var key) ? key : null;
 
     private static string? SingleEnumValue(JsonSchema variant, string property)
     {

@@ -24,6 +24,7 @@ internal sealed partial class SpecParser
     private readonly SpecInput _input;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<JsonSchema, string> _componentNames = new(ReferenceComparer<JsonSchema>.Instance);
+    private readonly Dictionary<JsonSchema, string> _componentKeys = new(ReferenceComparer<JsonSchema>.Instance);
     private readonly Dictionary<JsonSchema, TypeRef> _built = new(ReferenceComparer<JsonSchema>.Instance);
     private readonly Dictionary<JsonSchema, UnionMembership> _variantOf = new(ReferenceComparer<JsonSchema>.Instance);
     private readonly List<TypeSpec> _types = new();
@@ -204,6 +205,7 @@ internal sealed partial class SpecParser
         {
             var name = ClaimTypeName(Naming.Pascal(pair.Key), pair.Key, ComponentPointer(pair.Key));
             _componentNames[pair.Value] = name;
+            _componentKeys[pair.Value] = pair.Key;
         }
     }
 
