@@ -50,6 +50,24 @@ public sealed class RetryTests
         JsonAssert.Equal("""{"instance_id":"order-1","params":{"a":1}}""", handler.Requests[1].BodyText);
     }
 
+    [Fact]
+    public async Task Event_and_status_change_are_retried_on_429_with_the_same_body()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 1);
+        handler.Respond(HttpStatusCode.TooManyRequests, Envelopes.Failure((971, "slow down")));
+        handler.RespondOk(Envelopes.Success("{}"));
+        handler.Respond(HttpStatusCode.TooManyRequests, Envelopes.Failure((971, "slow down")));
+        handler.RespondOk(Envelopes.Success("""{"status":"paused"}"""));
+
+        await client.Instances.SendEventAsync("orders", "order-1", "approve", JsonAssert.Parse("""{"ok":true}"""));
+        var change = await client.Instances.ChangeStatusAsync("orders", "order-1", InstanceAction.Pause);
+
+        Assert.Equal(new[] { "POST", "POST", "PATCH", "PATCH" }, handler.Requests.Select(r => r.Method));
+        Assert.All(handler.Requests.Take(2), r => JsonAssert.Equal("""{"ok":true}""", r.BodyText));
+        Assert.All(handler.Requests.Skip(2), r => JsonAssert.Equal("""{"status":"pause"}""", r.BodyText));
+        Assert.Equal(InstanceStatus.Paused, change.Status);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]

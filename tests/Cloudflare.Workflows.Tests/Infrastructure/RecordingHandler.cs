@@ -63,6 +63,17 @@ public sealed class RecordingHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers every request with <paramref name="responder"/> once the script is used up.</summary>
+    public RecordingHandler RespondAlwaysWith(Responder responder)
+    {
+        lock (_gate)
+        {
+            _fallback = responder;
+        }
+
+        return this;
+    }
+
     /// <summary>Queues a responder that never answers: it waits until the attempt is cancelled.</summary>
     public RecordingHandler Hang() =>
         RespondWith(async (_, cancellationToken) =>

@@ -157,4 +157,18 @@ public sealed class ListAllTests
         Assert.Equal(new[] { "a" }, ids);
         Assert.Equal(10000, Assert.Single(ex.ErrorCodes));
     }
+
+    [Fact]
+    public async Task ListAll_continues_past_an_empty_page_when_the_page_numbers_say_more_follow()
+    {
+        var (client, handler) = TestClient.Create();
+        handler.RespondOk(Envelopes.InstancePage("""{"page":1,"per_page":2,"total_pages":3}""", "a", "b"));
+        handler.RespondOk(Envelopes.InstancePage("""{"page":2,"per_page":2,"total_pages":3}"""));
+        handler.RespondOk(Envelopes.InstancePage("""{"page":3,"per_page":2,"total_pages":3}""", "e"));
+
+        var ids = await CollectIdsAsync(client.Instances.ListAllAsync("orders", perPage: 2));
+
+        Assert.Equal(new[] { "a", "b", "e" }, ids);
+        Assert.Equal(3, handler.Requests.Count);
+    }
 }
