@@ -97,7 +97,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
     private static ImmutableArray<ClientOutput> ClientOutputs(ApiModel model)
     {
-        var validating = model.Types.OfType<ObjectSpec>().Where(o => o.NeedsValidation).Select(o => o.Name).ToEquatableArray();
+        var validating = model.Types.OfType<ObjectSpec>().Where(o => o.HasValidate).Select(o => o.Name).ToEquatableArray();
         var root = model.Groups.FirstOrDefault(g => g.Name.Length == 0);
         var builder = ImmutableArray.CreateBuilder<ClientOutput>();
         builder.Add(new ClientOutput(model.Context, model.Client, root, validating));

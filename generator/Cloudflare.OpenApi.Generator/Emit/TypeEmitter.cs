@@ -107,7 +107,7 @@ internal static class TypeEmitter
         w.WriteLine("return hash.ToHashCode();");
         w.CloseBlock();
 
-        if (o.NeedsValidation)
+        if (o.HasValidate)
         {
             EmitValidate(w, o);
         }
@@ -148,6 +148,19 @@ internal static class TypeEmitter
             }
         }
 
+        foreach (var property in o.Properties.Where(p => o.NestedValidation.Contains(p.Name)))
+        {
+            var label = $"parameterName + \".{property.Name}\"";
+            if (property.Type.Kind == TypeKind.Array)
+            {
+                w.WriteLine($"if ({property.Name} is {{ }} {Local(property.Name)}) for (var i = 0; i < {Local(property.Name)}.Count; i++) {Local(property.Name)}[i]?.Validate({label} + \"[\" + i + \"]\");");
+            }
+            else
+            {
+                w.WriteLine($"{property.Name}?.Validate({label});");
+            }
+        }
+
         w.CloseBlock();
         foreach (var (field, pattern) in patterns)
         {
@@ -155,6 +168,8 @@ internal static class TypeEmitter
             w.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({SourceWriter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
         }
     }
+
+    private static string Local(string propertyName) => "__" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
 
     internal static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
@@ -614,7 +629,17 @@ internal static class TypeEmitter
         w.WriteLine($"public override bool Equals(object? obj) => obj is {p.Name} other && Equals(other);");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine($"public override int GetHashCode() => _kind == {other} ? _kind : global::System.HashCode.Combine(_kind, ToString());");
+        // Hash what Equals compares (0.0 and -0.0 are equal, so their hashes must be too: double's own hash agrees).
+        w.OpenBlock("public override int GetHashCode() => _kind switch");
+        foreach (var c in cases)
+        {
+            w.WriteLine(c.CSharp == "string"
+                ? $"{c.Tag} => global::System.HashCode.Combine({c.Tag}, global::System.StringComparer.Ordinal.GetHashCode({c.Field}!)),"
+                : $"{c.Tag} => global::System.HashCode.Combine({c.Tag}, {c.Field}),");
+        }
+
+        w.WriteLine("_ => _kind,");
+        w.CloseBlock(";");
         w.WriteLine();
         w.WriteLine("/// <summary>Compares two values.</summary>");
         w.WriteLine($"public static bool operator ==({p.Name} left, {p.Name} right) => left.Equals(right);");

@@ -28,6 +28,7 @@ internal sealed record PropertySpec(
 /// <param name="DiscriminatorJsonName">The union's tag property, which this record writes as a constant.</param>
 /// <param name="DiscriminatorValue">This variant's tag value.</param>
 /// <param name="DiscriminatorName">The C# name of the tag property on the base.</param>
+/// <param name="NestedValidation">Properties (objects or lists of objects) whose own <c>Validate()</c> must run too.</param>
 internal sealed record ObjectSpec(
     string Name,
     string? Description,
@@ -35,9 +36,13 @@ internal sealed record ObjectSpec(
     string? BaseUnion,
     string? DiscriminatorJsonName,
     string? DiscriminatorName,
-    string? DiscriminatorValue) : TypeSpec(Name, Description)
+    string? DiscriminatorValue,
+    EquatableArray<string> NestedValidation = default) : TypeSpec(Name, Description)
 {
-    public bool NeedsValidation
+    /// <summary>Whether the record gets a <c>Validate()</c>: constraints of its own, or properties whose types have them.</summary>
+    public bool HasValidate => HasOwnConstraints || NestedValidation.Count > 0;
+
+    public bool HasOwnConstraints
     {
         get
         {

@@ -196,7 +196,39 @@ internal sealed partial class SpecParser
             clientParameters.ToEquatableArray(),
             groups.Where(g => g.Name.Length > 0).Select(g => g.Name).ToEquatableArray());
 
-        return new ApiModel(context, client, _types.ToEquatableArray(), groups.ToEquatableArray());
+        return new ApiModel(context, client, WithNestedValidation(_types).ToEquatableArray(), groups.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Marks, to a fixed point, which properties hold objects (or lists of objects) that validate, so that a request
+    /// body's <c>Validate()</c> also checks what it contains (e.g. a restart's <c>from.name</c>).
+    /// </summary>
+    private static List<TypeSpec> WithNestedValidation(List<TypeSpec> types)
+    {
+        var objects = types.OfType<ObjectSpec>().ToList();
+        var validating = new HashSet<string>(objects.Where(o => o.HasOwnConstraints).Select(o => o.Name), StringComparer.Ordinal);
+        bool Validates(TypeRef type) =>
+            (type.Kind == TypeKind.Object && validating.Contains(type.Name!))
+            || (type.Kind == TypeKind.Array && type.Element!.Kind == TypeKind.Object && validating.Contains(type.Element.Name!));
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var o in objects)
+            {
+                if (!validating.Contains(o.Name) && o.Properties.Any(p => Validates(p.Type)))
+                {
+                    validating.Add(o.Name);
+                    changed = true;
+                }
+            }
+        }
+
+        return types
+            .Select(t => t is ObjectSpec o && o.Properties.Any(p => Validates(p.Type))
+                ? o with { NestedValidation = o.Properties.Where(p => Validates(p.Type)).Select(p => p.Name).ToEquatableArray() }
+                : t)
+            .ToList();
     }
 
     private void NameComponents()
