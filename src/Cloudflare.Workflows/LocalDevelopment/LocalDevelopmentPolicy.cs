@@ -26,10 +26,15 @@ namespace Cloudflare.Workflows.LocalDevelopment;
 /// <item>status changes take <c>{"action": …}</c> and answer <c>{success: true}</c>: the bridge sends the action and
 /// then reads the instance's actual status for the result;</item>
 /// <item><c>order=desc</c> and <c>simple=true</c> on get are not supported locally: the bridge reverses or drops the steps;</item>
-/// <item>listing can show half-made entries with no status (left by probing unknown ids): they are dropped.</item>
+/// <item>listing can show half-made entries with no status (left by probing unknown ids): they are dropped;</item>
+/// <item>the list filters <c>date_start</c> and <c>date_end</c> are silently ignored locally (every instance came back):
+/// the bridge drops the items of each page whose <c>created_on</c> is outside the range (both ends inclusive).</item>
 /// </list>
-/// Not bridged (the local engine has no data for them): list filters <c>direction</c>, <c>cursor</c>,
-/// <c>date_start</c>, <c>date_end</c>, and the fields the local engine never returns (<c>version_id</c>, <c>trigger</c>, …), which stay null.
+/// Dropping items keeps the engine's paging, so a page can hold fewer than <c>per_page</c> items (even none) while
+/// <c>result_info</c> still counts the unfiltered list; <see cref="InstancesClient.ListAllAsync"/> follows the page
+/// numbers and returns exactly the matching instances.
+/// Not bridged (the local engine has no data for them): list parameters <c>direction</c> and <c>cursor</c>, and the
+/// fields the local engine never returns (<c>version_id</c>, <c>trigger</c>, …), which stay null.
 /// </summary>
 public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
 {
@@ -55,7 +60,7 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
         return route.Kind switch
         {
             RouteKind.Instances when method == "POST" => await CreateAsync(request, route, next, cancellationToken).ConfigureAwait(false),
-            RouteKind.Instances when method == "GET" => await ListAsync(request, next, cancellationToken).ConfigureAwait(false),
+            RouteKind.Instances when method == "GET" => await ListAsync(request, route, next, cancellationToken).ConfigureAwait(false),
             RouteKind.Batch when method == "POST" => await CreateBatchAsync(request, route, next, cancellationToken).ConfigureAwait(false),
             RouteKind.Instance when method == "GET" => await GetAsync(request, route, next, cancellationToken).ConfigureAwait(false),
             RouteKind.Status when method == "PATCH" => await ChangeStatusAsync(request, route, next, cancellationToken).ConfigureAwait(false),
@@ -138,8 +143,10 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
         return Success(request, results);
     }
 
-    private static async Task<HttpResponseMessage> ListAsync(HttpRequestMessage request, CloudflarePipelineNext next, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> ListAsync(HttpRequestMessage request, LocalRoute route, CloudflarePipelineNext next, CancellationToken cancellationToken)
     {
+        var createdFrom = ParseTimestamp(route.Query("date_start"));
+        var createdTo = ParseTimestamp(route.Query("date_end"));
         var response = await next(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
@@ -149,7 +156,23 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
         var envelope = await ReadEnvelopeAsync(response).ConfigureAwait(false);
         if (envelope?["result"] is JsonArray items)
         {
-            foreach (var item in items.Where(i => i is JsonObject o && !o.ContainsKey("status")).ToList())
+            bool Keep(JsonNode? item)
+            {
+                if (item is not JsonObject o || !o.ContainsKey("status"))
+                {
+                    return false; // a half-made entry
+                }
+
+                if (createdFrom is null && createdTo is null)
+                {
+                    return true;
+                }
+
+                var created = o["created_on"] is JsonValue value && value.TryGetValue<string>(out var text) ? ParseTimestamp(text) : null;
+                return created is not null && !(created < createdFrom) && !(created > createdTo);
+            }
+
+            foreach (var item in items.Where(i => !Keep(i)).ToList())
             {
                 items.Remove(item);
             }
@@ -211,6 +234,11 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
         };
         return Success(request, result);
     }
+
+    private static DateTimeOffset? ParseTimestamp(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            ? value
+            : null;
 
     private static HttpRequestMessage Derive(HttpRequestMessage original, HttpMethod method, Uri uri, JsonNode? body)
     {

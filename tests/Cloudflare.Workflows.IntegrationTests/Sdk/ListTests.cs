@@ -79,6 +79,33 @@ public sealed class ListTests : IDisposable
         Assert.Equal(first.ResultInfo.TotalPages, pageRequests);
     }
 
+    [Fact]
+    public async Task Date_range_keeps_only_instances_created_inside_it()
+    {
+        // The local engine ignores date_start/date_end; the local-development bridge applies them to every page.
+        string older = EngineFixture.NewInstanceId("date-older");
+        string newer = EngineFixture.NewInstanceId("date-newer");
+        await _sdk.Instances.CreateAsync("quick", new InstanceCreateRequest { InstanceId = older });
+        await _sdk.WaitForEndAsync("quick", older); // takes milliseconds, so the two creation times differ
+        await _sdk.Instances.CreateAsync("quick", new InstanceCreateRequest { InstanceId = newer });
+        Dictionary<string, DateTimeOffset> createdOn = (await _sdk.Instances.ListAllAsync("quick").ToListAsync())
+            .ToDictionary(summary => summary.Id, summary => summary.CreatedOn!.Value);
+        DateTimeOffset olderCreated = createdOn[older];
+        DateTimeOffset newerCreated = createdOn[newer];
+
+        List<InstanceSummary> fromNewer = await _sdk.Instances.ListAllAsync("quick", perPage: 2, dateStart: newerCreated).ToListAsync();
+        List<InstanceSummary> upToOlder = await _sdk.Instances.ListAllAsync("quick", perPage: 2, dateEnd: olderCreated).ToListAsync();
+        List<InstanceSummary> between = await _sdk.Instances.ListAllAsync("quick", dateStart: olderCreated, dateEnd: newerCreated).ToListAsync();
+        List<InstanceSummary> tomorrow = await _sdk.Instances.ListAllAsync("quick", dateStart: DateTimeOffset.UtcNow.AddDays(1)).ToListAsync();
+
+        Assert.True(newerCreated > olderCreated, $"created {olderCreated:O} then {newerCreated:O}");
+        Assert.Equal(new[] { newer }, fromNewer.Select(summary => summary.Id));
+        Assert.Equal(createdOn.Where(pair => pair.Value <= olderCreated).Select(pair => pair.Key).Order(), upToOlder.Select(summary => summary.Id).Order());
+        Assert.Contains(older, upToOlder.Select(summary => summary.Id));
+        Assert.Equal(new[] { newer, older }, between.Select(summary => summary.Id));
+        Assert.Empty(tomorrow);
+    }
+
     public static TheoryData<string> EveryKnownStatus => new(InstanceStatus.KnownValues.Select(status => status.Value));
 
     [Theory]
