@@ -12,10 +12,13 @@ rm -rf "$out"
 mkdir -p "$out"
 
 start=$(date +%s)
+# --artifacts-path: every project of the graph (runtime, generator, SDK, sample) builds into artifacts/aot-build instead
+# of its own bin/obj, so this can run while pack.sh or an IDE builds the same projects.
 # -nodeReuse:false: no MSBuild node outlives the script (it would hold the caller's output pipe open).
 set +e
 dotnet publish tests/Cloudflare.Workflows.AotSmoke/Cloudflare.Workflows.AotSmoke.csproj \
-  -c Release -r "$rid" -o "$out/bin" --nologo -v:minimal -nodeReuse:false -p:UseSharedCompilation=false \
+  -c Release -r "$rid" -o "$out/bin" --artifacts-path artifacts/aot-build \
+  --nologo -v:minimal -nodeReuse:false -p:UseSharedCompilation=false \
   "$@" 2>&1 | tee "$out/publish.log"
 rc=${PIPESTATUS[0]}
 set -e

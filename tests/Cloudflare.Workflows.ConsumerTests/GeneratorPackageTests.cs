@@ -16,6 +16,7 @@ public sealed class GeneratorPackageTests(GeneratorPackageTests.FirstBuild first
     public void Generated_record_and_clients_can_be_extended_with_partial_declarations()
     {
         first.AssertSucceeded();
+        output.WriteLine($"[{first.Build!.Duration.TotalSeconds,5:F1} s] first build of the generator consumer (restore + generate + compile)");
         var lines = first.Run!.Output.Split('\n', StringSplitOptions.TrimEntries);
 
         Assert.Contains("created: order-7 workflow=6f1f9d2a-5c8e-4a57-8d2e-0e4c7d1b9a10", lines);
@@ -89,7 +90,7 @@ public sealed class GeneratorPackageTests(GeneratorPackageTests.FirstBuild first
         // No clean, no restore flags, no generator step: the edited spec is a compiler input like any source file.
         var rebuild = await workspace.BuildAsync(App);
         Assert.True(rebuild.Succeeded, "rebuild after the spec bump failed:\n" + rebuild.Describe());
-        var run = await workspace.DotNetAsync(App, "run", "--no-build");
+        var run = await workspace.RunAppAsync(App, "GeneratorConsumer");
         Assert.True(run.Succeeded, run.Describe());
         output.WriteLine(run.Output);
         var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries);
@@ -149,7 +150,7 @@ public sealed class GeneratorPackageTests(GeneratorPackageTests.FirstBuild first
                 return;
             }
 
-            Run = await Workspace.DotNetAsync(App, "run", "--no-build");
+            Run = await Workspace.RunAppAsync(App, "GeneratorConsumer");
             var generated = Workspace.PathOf(App, "obj", "Debug", "net10.0", "generated");
             GeneratedFiles = Directory.Exists(generated)
                 ? Directory.EnumerateFiles(generated, "*.g.cs", SearchOption.AllDirectories).ToDictionary(f => Path.GetFileName(f), File.ReadAllText)

@@ -16,7 +16,7 @@ public sealed class SdkPackageTests(ITestOutputHelper output)
         var build = await workspace.BuildAsync("app");
         Assert.True(build.Succeeded, build.Describe());
 
-        var run = await workspace.DotNetAsync("app", "run", "--no-build", "-f", "net10.0");
+        var run = await workspace.RunAppAsync("app", "SdkConsumer");
         Assert.True(run.Succeeded, run.Describe());
         output.WriteLine(run.Output);
         SmokeOutput.AssertComplete(run.Output, feed.Version, "SDK package consumer");
