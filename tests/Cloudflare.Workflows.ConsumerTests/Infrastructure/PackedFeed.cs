@@ -26,6 +26,7 @@ public sealed record PackedFeed(string Directory, string Version, ProcessResult 
 
     private static async Task<PackedFeed> PackAsync()
     {
+        DeleteStaleRuns();
         var pack = await ProcessRunner.RunAsync("bash", [Repository.PathOf("build", "pack.sh")], Repository.Root, s_packTimeout);
         if (!pack.Succeeded)
         {
@@ -41,5 +42,32 @@ public sealed record PackedFeed(string Directory, string Version, ProcessResult 
 
         Trace.WriteLine($"pack.sh: {pack.Duration.TotalSeconds:F1} s");
         return new PackedFeed(copy, Repository.Version, pack);
+    }
+
+    /// <summary>Removes what earlier runs left in the temp folder (their feed copies; crashed runs' workspaces).</summary>
+    private static void DeleteStaleRuns()
+    {
+        var parent = Path.GetDirectoryName(RunDirectory)!;
+        if (!System.IO.Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var run in System.IO.Directory.EnumerateDirectories(parent))
+        {
+            if (run != RunDirectory && System.IO.Directory.GetLastWriteTimeUtc(run) < DateTime.UtcNow.AddHours(-2))
+            {
+                try
+                {
+                    System.IO.Directory.Delete(run, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
     }
 }
