@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -126,7 +127,7 @@ public sealed class CloudflarePipeline
         var (response, envelope) = await SendForEnvelopeAsync(operationName, method, uri, body, readResult, cancellationToken).ConfigureAwait(false);
         if (!envelope.HasResult)
         {
-            throw Failure(response, "The response has no 'result'.", null, envelope.Errors, envelope.Messages, null);
+            throw Failure(response, "The response has no 'result'.", default, envelope.Errors, envelope.Messages, null);
         }
 
         return envelope.Result!;
@@ -149,7 +150,8 @@ public sealed class CloudflarePipeline
     /// <summary>Sends a request whose success response has no body the caller needs (e.g. 204); only the status is checked.</summary>
     public async Task SendWithoutContentAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
     {
-        await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        var (_, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        bytes.Dispose();
     }
 
     /// <summary>Sends a request whose response is plain JSON (no Cloudflare envelope).</summary>
@@ -158,38 +160,55 @@ public sealed class CloudflarePipeline
         var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonWrite.FromUtf8Bytes(bytes, readBody);
+            return JsonWrite.FromUtf8Bytes(bytes.Span, readBody);
         }
         catch (JsonException ex)
         {
-            throw Failure(response, $"The response body is not the expected JSON: {ex.Message}", bytes, null, null, ex);
+            throw Failure(response, $"The response body is not the expected JSON: {ex.Message}", bytes.Span, null, null, ex);
+        }
+        finally
+        {
+            bytes.Dispose();
         }
     }
 
-    private async Task<(ResponseSummary Response, Envelope<T> Envelope)> SendForEnvelopeAsync<T>(
+    // The private steps return pooled ValueTasks: when a step completes synchronously it costs nothing, and when it
+    // suspends (the network answers later) its state machine box comes from a pool instead of the heap. Each is awaited
+    // exactly once, right away, which is all a pooled ValueTask asks.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(ResponseSummary Response, Envelope<T> Envelope)> SendForEnvelopeAsync<T>(
         string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T>? readResult, CancellationToken cancellationToken)
     {
         var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
-        Envelope<T> envelope;
         try
         {
-            envelope = Envelope<T>.Parse(bytes, readResult);
-        }
-        catch (JsonException ex)
-        {
-            throw Failure(response, $"The response body is not a valid Cloudflare envelope: {ex.Message}", bytes, null, null, ex);
-        }
+            Envelope<T> envelope;
+            try
+            {
+                envelope = Envelope<T>.Parse(bytes.Span, readResult);
+            }
+            catch (JsonException ex)
+            {
+                throw Failure(response, $"The response body is not a valid Cloudflare envelope: {ex.Message}", bytes.Span, null, null, ex);
+            }
 
-        if (envelope.Success != true)
-        {
-            var reason = envelope.Success is null ? "The response envelope has no 'success' flag." : "The response envelope says success: false.";
-            throw Failure(response, reason, bytes, envelope.Errors, envelope.Messages, null);
-        }
+            if (envelope.Success != true)
+            {
+                var reason = envelope.Success is null ? "The response envelope has no 'success' flag." : "The response envelope says success: false.";
+                throw Failure(response, reason, bytes.Span, envelope.Errors, envelope.Messages, null);
+            }
 
-        return (response, envelope);
+            return (response, envelope);
+        }
+        finally
+        {
+            bytes.Dispose();
+        }
     }
 
-    private async Task<(ResponseSummary Response, byte[] Body)> SendCoreAsync(string operationName, HttpMethod method, RequestBuilder request, byte[]? body, CancellationToken cancellationToken)
+    /// <returns>The response and its body, which the caller owns and must dispose.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(ResponseSummary Response, ResponseBody Body)> SendCoreAsync(string operationName, HttpMethod method, RequestBuilder request, byte[]? body, CancellationToken cancellationToken)
     {
         var uri = request.ToUri();
         using var activity = s_activitySource.StartActivity(operationName, ActivityKind.Client);
@@ -207,11 +226,20 @@ public sealed class CloudflarePipeline
             }
 
             HttpResponseMessage response;
-            byte[] bytes;
+            ResponseBody bytes;
             try
             {
                 response = await SendThroughPoliciesAsync(message, 0, attemptCts.Token).ConfigureAwait(false);
-                bytes = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
+                try
+                {
+                    bytes = await ResponseBody.ReadAsync(response.Content, attemptCts.Token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // Release the connection now rather than when the GC finds the response.
+                    response.Dispose();
+                    throw;
+                }
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -229,35 +257,50 @@ public sealed class CloudflarePipeline
                 continue;
             }
 
-            using (response)
+            var keepBody = false;
+            TimeSpan retryDelay;
+            try
             {
-                var summary = new ResponseSummary(response, method.Method, uri);
-                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-                if (summary.RayId is not null)
+                using (response)
                 {
-                    activity?.SetTag("cloudflare.ray_id", summary.RayId);
-                }
-
-                if (response.IsSuccessStatusCode)
-                {
-                    if (attempt > 0)
+                    var summary = new ResponseSummary(response, method.Method, uri);
+                    activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                    if (summary.RayId is not null)
                     {
-                        activity?.SetTag("http.request.resend_count", attempt);
+                        activity?.SetTag("cloudflare.ray_id", summary.RayId);
                     }
 
-                    return (summary, bytes);
-                }
+                    if (response.IsSuccessStatusCode)
+                    {
+                        if (attempt > 0)
+                        {
+                            activity?.SetTag("http.request.resend_count", attempt);
+                        }
 
-                if (attempt < _maxRetries && IsRetriable(method, response.StatusCode))
-                {
-                    await Task.Delay(Backoff(attempt, summary.RetryAfter), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+                        keepBody = true;
+                        return (summary, bytes);
+                    }
 
-                activity?.SetStatus(ActivityStatusCode.Error);
-                var errors = Envelope<object?>.TryParseMessages(bytes, out var messages);
-                throw Failure(summary, null, bytes, errors, messages, null);
+                    if (!(attempt < _maxRetries && IsRetriable(method, response.StatusCode)))
+                    {
+                        activity?.SetStatus(ActivityStatusCode.Error);
+                        var errors = Envelope<object?>.TryParseMessages(bytes.Span, out var messages);
+                        throw Failure(summary, null, bytes.Span, errors, messages, null);
+                    }
+
+                    retryDelay = Backoff(attempt, summary.RetryAfter);
+                }
             }
+            finally
+            {
+                if (!keepBody)
+                {
+                    bytes.Dispose();
+                }
+            }
+
+            // The failed response and its buffer are released before the wait, not after it.
+            await Task.Delay(retryDelay, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -301,14 +344,6 @@ public sealed class CloudflarePipeline
         return request;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-#if NET5_0_OR_GREATER
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-    }
 
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
@@ -344,14 +379,14 @@ public sealed class CloudflarePipeline
     }
 
     private static CloudflareApiException Failure(
-        ResponseSummary response, string? reason, byte[]? body, IReadOnlyList<CloudflareMessage>? errors, IReadOnlyList<CloudflareMessage>? messages, Exception? inner)
+        ResponseSummary response, string? reason, ReadOnlySpan<byte> body, IReadOnlyList<CloudflareMessage>? errors, IReadOnlyList<CloudflareMessage>? messages, Exception? inner)
     {
         errors ??= Array.Empty<CloudflareMessage>();
         messages ??= Array.Empty<CloudflareMessage>();
         string? text = null;
-        if (body is { Length: > 0 })
+        if (body.Length > 0)
         {
-            text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxKeptErrorBody));
+            text = Encoding.UTF8.GetString(body.Slice(0, Math.Min(body.Length, MaxKeptErrorBody)));
         }
 
         var failure = new CloudflareApiFailure(
@@ -366,7 +401,7 @@ public sealed class CloudflarePipeline
         }
         else if (reason is null)
         {
-            message.Append(body is not { Length: > 0 }
+            message.Append(body.Length == 0
                 ? ". The response body is empty."
                 : response.IsJson
                     ? ". The response carried no error details."

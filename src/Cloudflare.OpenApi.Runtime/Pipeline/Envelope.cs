@@ -85,7 +85,7 @@ internal readonly struct Envelope<T>
     }
 
     /// <summary>Reads <c>errors</c> and <c>messages</c> from an error body, if it is an envelope at all.</summary>
-    public static IReadOnlyList<CloudflareMessage>? TryParseMessages(byte[] body, out IReadOnlyList<CloudflareMessage>? messages)
+    public static IReadOnlyList<CloudflareMessage>? TryParseMessages(ReadOnlySpan<byte> body, out IReadOnlyList<CloudflareMessage>? messages)
     {
         messages = null;
         if (body.Length == 0)
@@ -107,6 +107,17 @@ internal readonly struct Envelope<T>
 
     private static IReadOnlyList<CloudflareMessage> ReadMessages(ref Utf8JsonReader reader)
     {
+        // "errors": [] and "messages": [] come with every successful response: share one empty list instead of two new ones.
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            var probe = reader;
+            if (probe.Read() && probe.TokenType == JsonTokenType.EndArray)
+            {
+                reader = probe;
+                return Array.Empty<CloudflareMessage>();
+            }
+        }
+
         return (IReadOnlyList<CloudflareMessage>?)JsonRead.List(ref reader, ReadMessage) ?? Array.Empty<CloudflareMessage>();
     }
 

@@ -15,20 +15,33 @@ namespace Cloudflare.OpenApi.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestBuilder
 {
-    private readonly StringBuilder _builder;
+    // One StringBuilder per thread is reused across requests (the BCL's StringBuilderCache idea): a builder is taken
+    // out of the cache when a RequestBuilder starts and put back once the URI is built, which is before the request
+    // is sent, so a request costs its final string and no builder or char[] of its own. A builder that is never
+    // finished (an exception in between) is simply not returned; the next request makes a new one.
+    private const int MaxCachedCapacity = 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_cachedBuilder;
+
+    private StringBuilder? _builder;
+    private string? _built;
     private List<KeyValuePair<string, string>>? _headers;
     private bool _hasQuery;
 
     /// <summary>Starts from a base URI (any trailing '/' is dropped).</summary>
     public RequestBuilder(string baseUri)
     {
-        _builder = new StringBuilder(baseUri.TrimEnd('/'), baseUri.Length + 128);
+        _builder = Acquire(baseUri.Length + 128).Append(baseUri.TrimEnd('/'));
     }
+
+    // The builder to append to: after the URI was built (ToString/ToUri), appending starts a new one from it.
+    private StringBuilder Builder => _builder ??= Acquire(_built!.Length + 128).Append(_built);
 
     /// <summary>Appends a literal part of the path template.</summary>
     public RequestBuilder AppendPath(string literal)
     {
-        _builder.Append(literal);
+        Builder.Append(literal);
         return this;
     }
 
@@ -43,7 +56,7 @@ public sealed class RequestBuilder
             throw new ArgumentException($"A path parameter cannot be '{value}': URIs resolve '.' and '..' segments, so the request would reach a different resource.", nameof(value));
         }
 
-        _builder.Append(Uri.EscapeDataString(value));
+        Builder.Append(Uri.EscapeDataString(value));
         return this;
     }
 
@@ -55,7 +68,7 @@ public sealed class RequestBuilder
             return this;
         }
 
-        _builder.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        Builder.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         _hasQuery = true;
         return this;
     }
@@ -91,8 +104,39 @@ public sealed class RequestBuilder
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>The URI built so far.</summary>
-    public Uri ToUri() => new(_builder.ToString(), UriKind.Absolute);
+    public Uri ToUri() => new(ToString(), UriKind.Absolute);
 
     /// <inheritdoc/>
-    public override string ToString() => _builder.ToString();
+    public override string ToString()
+    {
+        if (_builder is { } builder)
+        {
+            _built = builder.ToString();
+            _builder = null;
+            Release(builder);
+        }
+
+        return _built!;
+    }
+
+    private static StringBuilder Acquire(int capacity)
+    {
+        var builder = t_cachedBuilder;
+        if (builder is not null && builder.Capacity >= capacity)
+        {
+            t_cachedBuilder = null;
+            return builder;
+        }
+
+        return new StringBuilder(capacity);
+    }
+
+    private static void Release(StringBuilder builder)
+    {
+        if (builder.Capacity <= MaxCachedCapacity)
+        {
+            builder.Clear();
+            t_cachedBuilder = builder;
+        }
+    }
 }
