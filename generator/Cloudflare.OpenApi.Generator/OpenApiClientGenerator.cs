@@ -65,7 +65,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             var text = output.Group is null || output.Group.Name.Length == 0
                 ? ClientEmitter.EmitRoot(output.Context, output.Client, output.Group, output.ValidatingTypes)
                 : ClientEmitter.EmitGroup(output.Context, output.Client, output.Group, output.ValidatingTypes);
-            var name = output.Group is null || output.Group.Name.Length == 0 ? output.Client.Name : ClientEmitter.GroupClassName(output.Group.Name, output.Client.Name);
+            var name = output.Group is null || output.Group.Name.Length == 0 ? output.Client.Name : output.Group.ClassName;
             spc.AddSource($"{output.Context.HintPrefix}.{name}.g.cs", SourceText.From(text, Encoding.UTF8));
         });
     }

@@ -109,4 +109,48 @@ public sealed class GeneratedCodeTests
         Assert.Contains("new(\"true\")", code);
         Assert.Empty(run.CompilationProblems);
     }
+
+    [Fact]
+    public void Group_client_named_like_the_default_root_client_is_renamed_with_a_warning_not_a_crash()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Pets, version: '1' }
+            paths:
+              /pets:
+                get:
+                  operationId: Pets_Get
+                  responses:
+                    '204': { description: none }
+            """;
+        var run = GeneratorHarness.Run(spec, new SpecOptions(ClientName: null), path: "/specs/pets.yaml");
+
+        Assert.Null(run.Exception);
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAG004", warning.Id);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public virtual global::System.Threading.Tasks.Task GetAsync(", run.Source(".PetsClient2.g.cs"));
+        Assert.Contains("public virtual PetsClient2 Pets { get; }", run.Source(".PetsClient.g.cs"));
+    }
+
+    [Fact]
+    public void Generated_fallback_docs_are_xml_and_spec_text_is_escaped()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Box:
+                  type: object
+                  description: 'Holds <things> & more'
+                  properties:
+                    kind: { type: string }
+            """;
+        var code = GeneratorHarness.Run(spec).Source(".Box.g.cs");
+        Assert.Contains("/// Holds &lt;things&gt; &amp; more", code);
+        Assert.Contains("/// <summary>\n        /// The <c>kind</c> property.", code.Replace("\r\n", "\n"));
+        Assert.DoesNotContain("&lt;c&gt;", code);
+    }
 }

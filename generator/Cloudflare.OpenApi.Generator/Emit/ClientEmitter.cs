@@ -14,8 +14,6 @@ internal static class ClientEmitter
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Token = "global::System.Threading.CancellationToken";
 
-    public static string GroupClassName(string group, string clientName) => group.Length == 0 ? clientName : group + "Client";
-
     /// <summary>The root client, its options, and the root group's operations (those with no group).</summary>
     public static string EmitRoot(GenerationContext context, ClientSpec client, GroupSpec? rootGroup, EquatableArray<string> validatingTypes)
     {
@@ -36,7 +34,7 @@ internal static class ClientEmitter
             }
 
             first = false;
-            w.WriteSummary(parameter.Description, $"The <c>{parameter.JsonName}</c> every call uses.");
+            w.WriteSummary(parameter.Description, $"The <c>{SourceWriter.EscapeXml(parameter.JsonName)}</c> every call uses.");
             w.WriteLine($"public string? {parameter.Name} {{ get; set; }}");
         }
 
@@ -64,7 +62,7 @@ internal static class ClientEmitter
         w.OpenBlock($"protected {client.Name}()");
         foreach (var group in client.Groups)
         {
-            w.WriteLine($"{group} = null!;");
+            w.WriteLine($"{group.Property} = null!;");
         }
 
         w.CloseBlock();
@@ -96,15 +94,15 @@ internal static class ClientEmitter
         var clientArgs = string.Concat(client.ClientParameters.Select(p => ", _" + Naming.Camel(p.JsonName).TrimStart('@')));
         foreach (var group in client.Groups)
         {
-            w.WriteLine($"{group} = new {GroupClassName(group, client.Name)}(_pipeline{clientArgs});");
+            w.WriteLine($"{group.Property} = new {group.ClassName}(_pipeline{clientArgs});");
         }
 
         w.CloseBlock();
         foreach (var group in client.Groups)
         {
             w.WriteLine();
-            w.WriteLine($"/// <summary>The {group} operations.</summary>");
-            w.WriteLine($"public virtual {GroupClassName(group, client.Name)} {group} {{ get; }}");
+            w.WriteLine($"/// <summary>The {group.Property} operations.</summary>");
+            w.WriteLine($"public virtual {group.ClassName} {group.Property} {{ get; }}");
         }
 
         if (rootGroup is not null)
@@ -125,7 +123,7 @@ internal static class ClientEmitter
     public static string EmitGroup(GenerationContext context, ClientSpec client, GroupSpec group, EquatableArray<string> validatingTypes)
     {
         var names = new TypeNames(context.Namespace);
-        var className = GroupClassName(group.Name, client.Name);
+        var className = group.ClassName;
         var w = new SourceWriter();
         Header.Write(w);
         w.OpenBlock($"namespace {context.Namespace}");
@@ -181,24 +179,24 @@ internal static class ClientEmitter
         foreach (var p in pathParameters.Concat(requiredQuery))
         {
             signature.Add($"{names.OfParameter(p.Type)} {p.Name}");
-            docs.Add((p.Name, p.Description ?? $"The <c>{p.JsonName}</c> {p.Location.ToString().ToLowerInvariant()} parameter."));
+            docs.Add((p.Name, Xml(p.Description) ?? $"The <c>{SourceWriter.EscapeXml(p.JsonName)}</c> {p.Location.ToString().ToLowerInvariant()} parameter."));
         }
 
         if (op.Body is { Required: true } requiredBody)
         {
             signature.Add($"{names.OfParameter(requiredBody.Type)} body");
-            docs.Add(("body", requiredBody.Description ?? "The request body."));
+            docs.Add(("body", Xml(requiredBody.Description) ?? "The request body."));
         }
         else if (op.Body is { } optionalBody)
         {
             signature.Add($"{names.OfParameter(optionalBody.Type)}? body = null");
-            docs.Add(("body", optionalBody.Description ?? "The request body (optional)."));
+            docs.Add(("body", Xml(optionalBody.Description) ?? "The request body (optional)."));
         }
 
         foreach (var p in optionalQuery)
         {
             signature.Add($"{names.OfParameter(p.Type)}? {p.Name} = null");
-            docs.Add((p.Name, p.Description ?? $"The <c>{p.JsonName}</c> query parameter (optional)."));
+            docs.Add((p.Name, Xml(p.Description) ?? $"The <c>{SourceWriter.EscapeXml(p.JsonName)}</c> {p.Location.ToString().ToLowerInvariant()} parameter (optional)."));
         }
 
         signature.Add($"{Token} cancellationToken = default");
@@ -416,14 +414,14 @@ internal static class ClientEmitter
 
     private static void WriteDocs(SourceWriter w, OperationSpec op, List<(string Name, string? Text)> docs, string returnDoc)
     {
-        w.WriteSummary(op.Summary ?? op.Description, $"{op.HttpMethod} {op.Path}");
+        w.WriteSummary(op.Summary ?? op.Description, SourceWriter.EscapeXml($"{op.HttpMethod} {op.Path}"));
         if (op.Summary is not null && op.Description is not null && op.Description != op.Summary)
         {
-            w.WriteDocTag("remarks", string.Empty, op.Description + $" ({op.HttpMethod} {op.Path})");
+            w.WriteDocTag("remarks", string.Empty, SourceWriter.EscapeXml(op.Description + $" ({op.HttpMethod} {op.Path})"));
         }
         else
         {
-            w.WriteDocTag("remarks", string.Empty, $"{op.HttpMethod} {op.Path}");
+            w.WriteDocTag("remarks", string.Empty, SourceWriter.EscapeXml($"{op.HttpMethod} {op.Path}"));
         }
 
         foreach (var (name, text) in docs)
@@ -435,6 +433,8 @@ internal static class ClientEmitter
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a constraint of the API (checked before anything is sent).</exception>");
         w.WriteLine("/// <exception cref=\"global::Cloudflare.OpenApi.CloudflareApiException\">The API answered with an error (a subclass tells which: not found, conflict, …).</exception>");
     }
+
+    private static string? Xml(string? specText) => specText is null ? null : SourceWriter.EscapeXml(specText);
 
     private static string ToText(TypeRef type, string name, bool required, bool header = false) => header ? HeaderText(type, name, required) : type.Kind switch
     {

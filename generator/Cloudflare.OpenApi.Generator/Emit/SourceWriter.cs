@@ -52,10 +52,13 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes an XML doc <c>&lt;summary&gt;</c> (escaped) when there is text.</summary>
-    public SourceWriter WriteSummary(string? text, string? fallback = null)
+    /// <summary>
+    /// Writes an XML doc <c>&lt;summary&gt;</c>: the spec's <paramref name="text"/> (escaped), or else the generator's own
+    /// <paramref name="fallbackXml"/> (already XML, so its <c>&lt;c&gt;</c> and <c>&lt;see/&gt;</c> tags stay tags).
+    /// </summary>
+    public SourceWriter WriteSummary(string? text, string? fallbackXml = null)
     {
-        var content = string.IsNullOrWhiteSpace(text) ? fallback : text;
+        var content = string.IsNullOrWhiteSpace(text) ? fallbackXml : EscapeXml(text!);
         if (string.IsNullOrWhiteSpace(content))
         {
             return this;
@@ -64,22 +67,23 @@ internal sealed class SourceWriter
         WriteLine("/// <summary>");
         foreach (var line in content!.Trim().Split('\n'))
         {
-            WriteLine("/// " + EscapeXml(line.TrimEnd('\r')));
+            WriteLine("/// " + line.TrimEnd('\r'));
         }
 
         WriteLine("/// </summary>");
         return this;
     }
 
-    public SourceWriter WriteDocTag(string tag, string attributes, string? text)
+    /// <summary>Writes a one-line doc tag whose content is already XML (escape spec text with <see cref="EscapeXml"/>).</summary>
+    public SourceWriter WriteDocTag(string tag, string attributes, string? xml)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(xml))
         {
             return this;
         }
 
-        var flat = string.Join(" ", text!.Trim().Split(new[] { '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries));
-        WriteLine($"/// <{tag}{attributes}>{EscapeXml(flat)}</{tag}>");
+        var flat = string.Join(" ", xml!.Trim().Split(new[] { '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries));
+        WriteLine($"/// <{tag}{attributes}>{flat}</{tag}>");
         return this;
     }
 

@@ -70,7 +70,7 @@ internal static class TypeEmitter
             }
 
             first = false;
-            w.WriteSummary(property.Description, $"The <c>{property.JsonName}</c> property.");
+            w.WriteSummary(property.Description, $"The <c>{SourceWriter.EscapeXml(property.JsonName)}</c> property.");
             w.WriteLine($"[{Attr}.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
             var required = property.Required && !property.Nullable ? "required " : string.Empty;
             w.WriteLine($"public {required}{PropertyType(names, property)} {property.Name} {{ get; init; }}");

@@ -127,15 +127,20 @@ internal sealed record OperationSpec(
     BodySpec? Body,
     ResponseSpec Response);
 
-/// <summary>A group of operations (by operationId prefix or tag) → a sub-client.</summary>
-internal sealed record GroupSpec(string Name, string PropertyName, string? Description, EquatableArray<OperationSpec> Operations);
+/// <summary>A group of operations (by operationId prefix or tag) → a sub-client; the root group (Name "") is the client itself.</summary>
+/// <param name="Name">The root client's property for the group.</param>
+/// <param name="ClassName">The sub-client class (unique among all generated type names).</param>
+internal sealed record GroupSpec(string Name, string ClassName, string? Description, EquatableArray<OperationSpec> Operations);
+
+/// <summary>How the root client reaches a group: its property and its class.</summary>
+internal readonly record struct GroupName(string Property, string ClassName);
 
 /// <summary>A value the root client's options carry for every call (e.g. <c>account_id</c>).</summary>
 internal sealed record ClientParameterSpec(string JsonName, string Name, string? Description, ConstraintSpec? Constraints);
 
 /// <summary>The root client and its options.</summary>
 internal sealed record ClientSpec(
-    string Name, string? Title, string? Description, string DefaultBaseUri, EquatableArray<ClientParameterSpec> ClientParameters, EquatableArray<string> Groups);
+    string Name, string? Title, string? Description, string DefaultBaseUri, EquatableArray<ClientParameterSpec> ClientParameters, EquatableArray<GroupName> Groups);
 
 /// <summary>Everything one spec generates.</summary>
 internal sealed record ApiModel(

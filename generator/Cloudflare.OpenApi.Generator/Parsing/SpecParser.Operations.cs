@@ -22,6 +22,7 @@ internal sealed partial class SpecParser
         var groupOrder = new List<string>();
         var groupScope = new Naming.Scope(clientName, "Options");
         var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var groupClasses = new Dictionary<string, string>(StringComparer.Ordinal) { [string.Empty] = clientName };
         var methodScopes = new Dictionary<string, Naming.Scope>(StringComparer.Ordinal);
 
         foreach (var pathPair in _document.Paths)
@@ -38,6 +39,12 @@ internal sealed partial class SpecParser
                 {
                     groupName = group.Length == 0 ? string.Empty : groupScope.Claim(Naming.Pascal(group), group, out _);
                     groupNames[group] = groupName;
+                    if (groupName.Length > 0)
+                    {
+                        // The class shares the namespace with the root client and every schema type: claim its name too.
+                        groupClasses[groupName] = ClaimTypeName(groupName + "Client", "operation group " + group, pointer);
+                    }
+
                     groupOrder.Add(groupName);
                     byGroup[groupName] = new List<OperationSpec>();
                     methodScopes[groupName] = new Naming.Scope("Equals", "GetHashCode", "ToString", "GetType");
@@ -71,7 +78,7 @@ internal sealed partial class SpecParser
         var groups = groupOrder
             .Select(g => new GroupSpec(
                 g,
-                g.Length == 0 ? string.Empty : g,
+                groupClasses[g],
                 tagDescriptions.TryGetValue(g, out var d) ? NullIfEmpty(d) : null,
                 byGroup[g].ToEquatableArray()))
             .ToList();

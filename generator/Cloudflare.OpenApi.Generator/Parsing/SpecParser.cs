@@ -194,7 +194,7 @@ internal sealed partial class SpecParser
             info?.Description,
             string.IsNullOrEmpty(server) ? "http://localhost" : server!,
             clientParameters.ToEquatableArray(),
-            groups.Where(g => g.Name.Length > 0).Select(g => g.Name).ToEquatableArray());
+            groups.Where(g => g.Name.Length > 0).Select(g => new GroupName(g.Name, g.ClassName)).ToEquatableArray());
 
         return new ApiModel(context, client, WithNestedValidation(_types).ToEquatableArray(), groups.ToEquatableArray());
     }
