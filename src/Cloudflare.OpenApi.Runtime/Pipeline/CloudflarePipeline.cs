@@ -124,7 +124,8 @@ public sealed class CloudflarePipeline
     /// <summary>Sends a request whose envelope carries a <c>result</c> and returns that result.</summary>
     public async Task<T> SendForResultAsync<T>(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T> readResult, CancellationToken cancellationToken)
     {
-        var (response, envelope) = await SendForEnvelopeAsync(operationName, method, uri, body, readResult, cancellationToken).ConfigureAwait(false);
+        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        var envelope = ReadEnvelope(response, bytes, readResult);
         if (!envelope.HasResult)
         {
             throw Failure(response, "The response has no 'result'.", default, envelope.Errors, envelope.Messages, null);
@@ -136,15 +137,17 @@ public sealed class CloudflarePipeline
     /// <summary>Sends a request whose envelope carries a list <c>result</c> and <c>result_info</c>.</summary>
     public async Task<CloudflarePage<T>> SendForPageAsync<T>(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T> readItem, CancellationToken cancellationToken)
     {
-        JsonReadFunc<List<T>?> readList = (ref Utf8JsonReader reader) => JsonRead.List(ref reader, readItem);
-        var (_, envelope) = await SendForEnvelopeAsync(operationName, method, uri, body, readList, cancellationToken).ConfigureAwait(false);
+        var readList = PageReaders<T>.ListReaders.GetValue(readItem, static item => (ref Utf8JsonReader reader) => JsonRead.List(ref reader, item));
+        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        var envelope = ReadEnvelope(response, bytes, readList);
         return new CloudflarePage<T>((IReadOnlyList<T>?)envelope.Result ?? Array.Empty<T>(), envelope.ResultInfo);
     }
 
     /// <summary>Sends a request whose envelope carries no result the caller needs.</summary>
     public async Task SendAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
     {
-        await SendForEnvelopeAsync<object?>(operationName, method, uri, body, null, cancellationToken).ConfigureAwait(false);
+        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        ReadEnvelope<object?>(response, bytes, null);
     }
 
     /// <summary>Sends a request whose success response has no body the caller needs (e.g. 204); only the status is checked.</summary>
@@ -172,14 +175,11 @@ public sealed class CloudflarePipeline
         }
     }
 
-    // The private steps return pooled ValueTasks: when a step completes synchronously it costs nothing, and when it
-    // suspends (the network answers later) its state machine box comes from a pool instead of the heap. Each is awaited
-    // exactly once, right away, which is all a pooled ValueTask asks.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<(ResponseSummary Response, Envelope<T> Envelope)> SendForEnvelopeAsync<T>(
-        string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T>? readResult, CancellationToken cancellationToken)
+    // Synchronous on purpose: an async step between the public method and SendCoreAsync cost one more state machine
+    // box per call whenever the network answered asynchronously.
+    /// <summary>Reads the envelope and checks <c>success</c>; always disposes <paramref name="bytes"/>.</summary>
+    private static Envelope<T> ReadEnvelope<T>(ResponseSummary response, ResponseBody bytes, JsonReadFunc<T>? readResult)
     {
-        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
         try
         {
             Envelope<T> envelope;
@@ -198,7 +198,7 @@ public sealed class CloudflarePipeline
                 throw Failure(response, reason, bytes.Span, envelope.Errors, envelope.Messages, null);
             }
 
-            return (response, envelope);
+            return envelope;
         }
         finally
         {
@@ -206,6 +206,9 @@ public sealed class CloudflarePipeline
         }
     }
 
+    // A pooled ValueTask: when the call completes synchronously it costs nothing, and when it suspends (the network
+    // answers later) its state machine box usually comes from a pool instead of the heap. Awaited exactly once, right
+    // away, which is all a pooled ValueTask asks.
     /// <returns>The response and its body, which the caller owns and must dispose.</returns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(ResponseSummary Response, ResponseBody Body)> SendCoreAsync(string operationName, HttpMethod method, RequestBuilder request, byte[]? body, CancellationToken cancellationToken)
@@ -458,6 +461,13 @@ public sealed class CloudflarePipeline
 
         var agent = $"{name.Name}/{version} Cloudflare.OpenApi.Generator/{generatorVersion} (.NET {Environment.Version.ToString(3)}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']')})";
         return string.IsNullOrWhiteSpace(applicationId) ? agent : $"{applicationId} {agent}";
+    }
+
+    // Generated clients pass the same (static lambda) item reader on every call, so the list reader around it is made
+    // once per item reader instead of a closure and a delegate per page.
+    private static class PageReaders<T>
+    {
+        public static readonly ConditionalWeakTable<JsonReadFunc<T>, JsonReadFunc<List<T>?>> ListReaders = new();
     }
 
     private readonly struct ResponseSummary
