@@ -34,7 +34,8 @@ public sealed partial class QuickstartProgramTests
     public async Task Ctrl_C_while_the_instance_runs_stops_the_engine_and_exits_130()
     {
         using var run = QuickstartProcess.Start();
-        await run.WaitForOutputAsync("[started] nap-1 (sleep)", ProcessTimeout);
+        // The first poll saw the instance running; its 2-second nap keeps it from finishing before the signal lands.
+        await run.WaitForOutputAsync("  status: running", ProcessTimeout);
 
         run.Interrupt();
         int exitCode = await run.WaitForExitAsync(ProcessTimeout);
