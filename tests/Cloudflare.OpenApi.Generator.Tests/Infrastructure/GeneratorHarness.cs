@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Cloudflare.OpenApi.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -59,7 +58,7 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver.GetRunResult(), output, generatorDiagnostics);
     }
 
-    public static string ReadSpec(string name, [CallerFilePath] string callerPath = "") =>
+    public static string ReadSpec(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", name));
 }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Cloudflare.OpenApi.Generator.Tests.Infrastructure;
@@ -39,8 +38,12 @@ internal static class Snapshots
         }
     }
 
-    // The test project's source folder (snapshots are read from, and written to, the source tree, not bin/).
-    private static string ProjectDirectory([CallerFilePath] string thisFile = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, ".."));
+    // The test project's source folder (snapshots are read from, and written to, the source tree, not bin/). It comes
+    // from an assembly attribute the project file writes: CallerFilePath is mapped to "/_/" in CI (deterministic) builds.
+    private static string ProjectDirectory() =>
+        typeof(Snapshots).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ProjectDirectory").Value!;
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
 
