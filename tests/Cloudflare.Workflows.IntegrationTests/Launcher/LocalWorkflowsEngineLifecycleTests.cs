@@ -8,6 +8,7 @@ namespace Cloudflare.Workflows.IntegrationTests.Launcher;
 /// Start and stop behaviour of <see cref="LocalWorkflowsEngine"/> and <see cref="EngineFixture"/>. These tests
 /// start engines of their own (on other free ports) instead of using the shared one.
 /// </summary>
+[Collection(OwnEngineCollection.Name)]
 public sealed class LocalWorkflowsEngineLifecycleTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Cloudflare.Workflows.IntegrationTests.Quickstart;
 /// class is outside the shared-engine collection and runs beside it), exits 0 on success, and stops the engine
 /// also when interrupted.
 /// </summary>
+[Collection(OwnEngineCollection.Name)]
 public sealed partial class QuickstartProgramTests
 {
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(120);
