@@ -34,10 +34,9 @@ public sealed class GeneratedCodeTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationProblems);
         var client = run.Source("InstancesClient.g.cs");
-        foreach (var method in new[] { "ListAsync(", "ListAllAsync(", "GetAsync(", "CreateAsync(", "CreateBatchAsync(", "ChangeStatusAsync(", "SendEventAsync(" })
+        foreach (var method in new[] { "ListAsync", "ListAllAsync", "GetAsync", "CreateAsync", "CreateBatchAsync", "ChangeStatusAsync", "SendEventAsync" })
         {
-            Assert.Contains("public virtual ", client);
-            Assert.Contains(method, client);
+            Assert.Matches($@"public virtual [^\n(]* {method}\(string workflowName", client);
         }
 
         Assert.Contains("public abstract partial record InstanceStep", run.Source(".InstanceStep.g.cs"));
@@ -107,6 +106,9 @@ public sealed class GeneratedCodeTests
         var code = run.Source(".Code.g.cs");
         Assert.Contains("new(\"007\")", code);
         Assert.Contains("new(\"true\")", code);
+
+        // The plain scalars 1 and 0x10 arrive as numbers: they become the range the generated Validate() checks.
+        Assert.Contains("ParameterValidation.Number(N, parameterName + \".N\", 1d, false, 16d, false);", run.Source(".Limits.g.cs"));
         Assert.Empty(run.CompilationProblems);
     }
 

@@ -265,8 +265,6 @@ internal sealed partial class SpecParser
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, _yaml.LocationOf(pointer), arguments));
 
-    private static string Doc(string? text) => text?.Trim() ?? string.Empty;
-
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
