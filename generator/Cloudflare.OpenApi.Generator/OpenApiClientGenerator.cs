@@ -31,14 +31,26 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Overlays (OpenApiOverlay items) are collected once and handed to the specs they name; both are plain strings,
+        // so an unrelated C# edit leaves every step below cached.
+        var overlays = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadOverlay(pair.Left, pair.Right, cancellationToken))
+            .Where(static overlay => overlay is not null)
+            .Collect()
+            .Select(static (all, _) => all.Select(o => o!).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Overlays);
+
         var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
             .Where(static input => input is not null)
+            .Combine(overlays)
+            .Select(static (pair, _) => WithOverlays(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.SpecInput);
 
         var parsed = inputs
-            .Select(static (input, _) => ParseResult.From(SpecParser.Parse(input!, s_version)))
+            .Select(static (input, _) => ParseResult.From(SpecParser.Parse(input, s_version)))
             .WithTrackingName(TrackingNames.Model);
 
         context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
@@ -91,6 +103,32 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 .ToEquatableArray(),
             string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace);
     }
+
+    private static OverlayInput? ReadOverlay(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(file);
+        if (!options.TryGetValue(MetadataPrefix + "OpenApiOverlay", out var flag) || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new OverlayInput(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, Value(options, "OpenApiOverlaySpec"));
+    }
+
+    /// <summary>The overlays for one spec, in item order: those that name it, and those that name no spec.</summary>
+    private static SpecInput WithOverlays(SpecInput input, EquatableArray<OverlayInput> overlays)
+    {
+        if (overlays.Count == 0)
+        {
+            return input;
+        }
+
+        var mine = overlays.Where(o => o.SpecPath is null || SamePath(o.SpecPath, input.Path)).ToEquatableArray();
+        return mine.Count == 0 ? input : input with { Overlays = mine };
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(a.Replace('\\', '/'), b.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase);
 
     private static string? Value(AnalyzerConfigOptions options, string name) =>
         options.TryGetValue(MetadataPrefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

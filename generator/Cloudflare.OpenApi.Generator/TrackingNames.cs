@@ -6,6 +6,9 @@ public static class TrackingNames
     /// <summary>The spec file and its options.</summary>
     public const string SpecInput = nameof(SpecInput);
 
+    /// <summary>Every OpenApiOverlay file, collected.</summary>
+    public const string Overlays = nameof(Overlays);
+
     /// <summary>The parsed model (and diagnostics).</summary>
     public const string Model = nameof(Model);
 

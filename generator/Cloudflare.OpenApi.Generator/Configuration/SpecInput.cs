@@ -7,5 +7,7 @@ namespace Cloudflare.OpenApi.Generator.Configuration;
 /// pipeline step that produces it caches: an unrelated C# edit leaves it equal.
 /// </summary>
 /// <param name="ClientParameters">Path parameters supplied by the client options (e.g. <c>account_id</c>), not by each method.</param>
+/// <param name="Overlays">OpenAPI overlays applied to the spec before it is parsed, in item order.</param>
 internal sealed record SpecInput(
-    string Path, string Text, string? Namespace, string? ClientName, EquatableArray<string> ClientParameters, string? RootNamespace);
+    string Path, string Text, string? Namespace, string? ClientName, EquatableArray<string> ClientParameters, string? RootNamespace,
+    EquatableArray<OverlayInput> Overlays = default);

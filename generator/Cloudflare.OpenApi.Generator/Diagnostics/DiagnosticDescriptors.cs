@@ -27,4 +27,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotOpenApi = new(
         "OAG007", "Not an OpenAPI 3 document", "The file is not an OpenAPI 3.x document: {0}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor InvalidOverlay = new(
+        "OAG008", "Invalid OpenAPI overlay", "The OpenAPI overlay cannot be applied: {0}", Category, DiagnosticSeverity.Error, true);
+
+    public static readonly DiagnosticDescriptor OverlayTargetNotFound = new(
+        "OAG009", "Overlay action matches nothing", "The overlay action's target '{0}' selects nothing in the spec; the spec may have changed, review or remove the action", Category, DiagnosticSeverity.Warning, true);
 }

@@ -26,6 +26,8 @@ internal sealed record DiagnosticInfo(string Id, SpecLocation? Location, Equatab
             "OAG004" => DiagnosticDescriptors.NameCollision,
             "OAG005" => DiagnosticDescriptors.InvalidOption,
             "OAG006" => DiagnosticDescriptors.UnsupportedFallback,
+            "OAG008" => DiagnosticDescriptors.InvalidOverlay,
+            "OAG009" => DiagnosticDescriptors.OverlayTargetNotFound,
             _ => DiagnosticDescriptors.NotOpenApi,
         };
 

@@ -47,7 +47,7 @@ internal sealed partial class SpecParser
         try
         {
             var model = ParseCore(input, generatorVersion, diagnostics);
-            var failed = diagnostics.Any(d => d.Id is "OAG001" or "OAG002" or "OAG003" or "OAG005" or "OAG007");
+            var failed = diagnostics.Any(d => d.Id is "OAG001" or "OAG002" or "OAG003" or "OAG005" or "OAG007" or "OAG008");
             return (failed ? null : model, diagnostics.ToEquatableArray());
         }
         catch (Exception ex)
@@ -78,7 +78,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var yaml = YamlSpecReader.Read(input.Path, input.Text, diagnostics);
+        var yaml = YamlSpecReader.Read(input.Path, input.Text, input.Overlays, diagnostics);
         if (yaml is null)
         {
             return null;

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
+using Cloudflare.OpenApi.Generator.Configuration;
 using Cloudflare.OpenApi.Generator.Diagnostics;
+using Cloudflare.OpenApi.Generator.Parsing.Overlay;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -27,6 +29,7 @@ internal sealed class YamlSpecReader
     private readonly Dictionary<string, SpecLocation> _locations = new(StringComparer.Ordinal);
     private readonly List<(string Pointer, string Reference)> _references = new();
     private readonly StringBuilder _json = new();
+    private Dictionary<YamlNode, SpecLocation>? _origins;
 
     private YamlSpecReader(string path) => _path = path;
 
@@ -40,7 +43,14 @@ internal sealed class YamlSpecReader
     public IReadOnlyList<(string Pointer, string Reference)> References => _references;
 
     /// <summary>Reads the text; returns null and a diagnostic when it is not well-formed YAML/JSON.</summary>
-    public static YamlSpecReader? Read(string path, string text, List<DiagnosticInfo> diagnostics)
+    public static YamlSpecReader? Read(string path, string text, List<DiagnosticInfo> diagnostics) =>
+        Read(path, text, Array.Empty<OverlayInput>(), diagnostics);
+
+    /// <summary>
+    /// Reads the text and applies the overlays to it (see <see cref="OverlayApplier"/>); returns null and a diagnostic
+    /// when the spec is not well-formed YAML/JSON or an overlay is invalid. Nodes an overlay added keep its locations.
+    /// </summary>
+    public static YamlSpecReader? Read(string path, string text, IReadOnlyList<OverlayInput> overlays, List<DiagnosticInfo> diagnostics)
     {
         var reader = new YamlSpecReader(path);
         try
@@ -65,6 +75,15 @@ internal sealed class YamlSpecReader
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, reader.At(root.Start), "the top level is not a mapping"));
                 return null;
+            }
+
+            if (overlays.Count > 0)
+            {
+                reader._origins = OverlayApplier.Apply((YamlMappingNode)root, overlays, diagnostics);
+                if (reader._origins is null)
+                {
+                    return null;
+                }
             }
 
             reader._locations[string.Empty] = reader.At(root.Start, root.End);
@@ -119,7 +138,7 @@ internal sealed class YamlSpecReader
     {
         if (depth > MaxDepth)
         {
-            throw new SpecFormatException($"the document nests deeper than {MaxDepth} levels (a recursive alias?)", At(node.Start, node.End));
+            throw new SpecFormatException($"the document nests deeper than {MaxDepth} levels (a recursive alias?)", Where(node));
         }
 
         switch (node)
@@ -132,20 +151,20 @@ internal sealed class YamlSpecReader
                 {
                     if (entry.Key is not YamlScalarNode keyNode)
                     {
-                        throw new SpecFormatException("a mapping key is not a plain value", At(entry.Key.Start, entry.Key.End));
+                        throw new SpecFormatException("a mapping key is not a plain value", Where(entry.Key));
                     }
 
                     var key = keyNode.Value ?? string.Empty;
                     if (!seen.Add(key))
                     {
-                        throw new SpecFormatException($"the key '{key}' appears twice in the same mapping", At(keyNode.Start, keyNode.End));
+                        throw new SpecFormatException($"the key '{key}' appears twice in the same mapping", Where(keyNode));
                     }
 
                     var childPointer = pointer + "/" + Escape(key);
-                    _locations[childPointer] = At(keyNode.Start, keyNode.End);
+                    _locations[childPointer] = Where(keyNode);
                     if (key == "$ref" && entry.Value is YamlScalarNode refValue)
                     {
-                        _locations[childPointer] = At(refValue.Start, refValue.End);
+                        _locations[childPointer] = Where(refValue);
                         _references.Add((childPointer, refValue.Value ?? string.Empty));
                     }
 
@@ -168,7 +187,7 @@ internal sealed class YamlSpecReader
                 {
                     var child = sequence.Children[i];
                     var childPointer = pointer + "/" + i.ToString(CultureInfo.InvariantCulture);
-                    _locations[childPointer] = At(child.Start, child.End);
+                    _locations[childPointer] = Where(child);
                     if (i > 0)
                     {
                         _json.Append(',');
@@ -183,7 +202,7 @@ internal sealed class YamlSpecReader
                 WriteScalar(scalar);
                 break;
             default:
-                throw new SpecFormatException($"unexpected YAML node {node.NodeType}", At(node.Start, node.End));
+                throw new SpecFormatException($"unexpected YAML node {node.NodeType}", Where(node));
         }
     }
 
@@ -263,24 +282,33 @@ internal sealed class YamlSpecReader
         _json.Append('"');
     }
 
-    private SpecLocation At(Mark start, Mark? end = null)
+    /// <summary>Where a node is: in the spec, or in the overlay that inserted it.</summary>
+    private SpecLocation Where(YamlNode node) =>
+        _origins is not null && _origins.TryGetValue(node, out var origin) ? origin : At(node.Start, node.End);
+
+    private SpecLocation At(Mark start, Mark? end = null) => At(_path, start, end ?? start);
+
+    /// <summary>A location in any file from YamlDotNet marks (1-based) to Roslyn's 0-based form.</summary>
+    internal static SpecLocation At(string path, Mark start, Mark end)
     {
-        var e = end ?? start;
-        if (e.Index < start.Index)
+        if (end.Index < start.Index)
         {
-            e = start;
+            end = start;
         }
 
-        return At((int)start.Line, (int)start.Column, (int)start.Index, (int)(e.Index - start.Index), (int)e.Line, (int)e.Column);
+        return At(path, (int)start.Line, (int)start.Column, (int)start.Index, (int)(end.Index - start.Index), (int)end.Line, (int)end.Column);
     }
 
-    private SpecLocation At(int line, int column, int index, int length, int endLine = 0, int endColumn = 0)
+    private SpecLocation At(int line, int column, int index, int length, int endLine = 0, int endColumn = 0) =>
+        At(_path, line, column, index, length, endLine, endColumn);
+
+    private static SpecLocation At(string path, int line, int column, int index, int length, int endLine, int endColumn)
     {
         line = Math.Max(line, 1);
         column = Math.Max(column, 1);
         endLine = Math.Max(endLine, line);
         endColumn = endLine == line ? Math.Max(endColumn, column) : Math.Max(endColumn, 1);
-        return new SpecLocation(_path, line - 1, column - 1, endLine - 1, endColumn - 1, Math.Max(index, 0), Math.Max(length, 0));
+        return new SpecLocation(path, line - 1, column - 1, endLine - 1, endColumn - 1, Math.Max(index, 0), Math.Max(length, 0));
     }
 
     private static string Clean(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
