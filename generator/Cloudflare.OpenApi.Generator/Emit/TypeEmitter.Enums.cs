@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Model;
+
+namespace Cloudflare.OpenApi.Generator.Emit;
+
+/// <summary>Open enums (readonly structs that keep unknown values) and their converters.</summary>
+internal static partial class TypeEmitter
+{
+    private static void EmitEnum(SourceWriter w, TypeNames names, GenerationContext context, EnumSpec e)
+    {
+        w.WriteSummary(e.Description, $"The <c>{e.Name}</c> values.");
+        w.WriteLine("/// <remarks>");
+        w.WriteLine("/// An open enum: values the API adds later are kept (see <see cref=\"IsKnown\"/>) instead of failing to read.");
+        w.WriteLine("/// </remarks>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(e.Name)}))]");
+        w.OpenBlock($"public readonly partial struct {e.Name} : global::System.IEquatable<{e.Name}>");
+        w.WriteLine("private readonly string? _value;");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Creates a value (known or not).</summary>");
+        w.WriteLine("/// <param name=\"value\">The value as the API spells it.</param>");
+        w.WriteLine($"public {e.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        foreach (var member in e.Members)
+        {
+            w.WriteLine();
+            w.WriteLine($"/// <summary><c>{SourceWriter.EscapeXml(member.Value)}</c></summary>");
+            w.WriteLine($"public static {e.Name} {member.Name} {{ get; }} = new({SourceWriter.Literal(member.Value)});");
+        }
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Every value this version of the SDK knows.</summary>");
+        w.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{e.Name}> KnownValues {{ get; }} = new[] {{ {string.Join(", ", e.Members.Select(m => m.Name))} }};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The value as the API spells it.</summary>");
+        w.WriteLine("public string Value => _value ?? string.Empty;");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Whether this version of the SDK knows the value.</summary>");
+        w.WriteLine($"public bool IsKnown => Value switch {{ {string.Join(" or ", e.Members.Select(m => SourceWriter.Literal(m.Value)))} => true, _ => false }};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Converts a string to a value.</summary>");
+        w.WriteLine($"public static implicit operator {e.Name}(string value) => new(value);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Compares two values (ordinal).</summary>");
+        w.WriteLine($"public static bool operator ==({e.Name} left, {e.Name} right) => left.Equals(right);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Compares two values (ordinal).</summary>");
+        w.WriteLine($"public static bool operator !=({e.Name} left, {e.Name} right) => !left.Equals(right);");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public bool Equals({e.Name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public override bool Equals(object? obj) => obj is {e.Name} other && Equals(other);");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine("public override string ToString() => Value;");
+        w.CloseBlock();
+    }
+
+    private static void EmitEnumConverter(SourceWriter w, TypeNames names, GenerationContext context, EnumSpec e)
+    {
+        var type = names.Named(e.Name);
+        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> as a JSON string; unknown values are kept.</summary>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine(NeverBrowsable);
+        w.OpenBlock($"public sealed class {e.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
+        EmitConverterBoilerplate(w, type);
+        w.WriteLine();
+        w.WriteLine("/// <summary>Reads the value at the reader (known values without allocating).</summary>");
+        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        w.OpenBlock("if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)");
+        w.WriteLine($"throw {TypeNames.JsonRead}.Unexpected(ref reader, {SourceWriter.Literal("a string (" + e.Name + ")")});");
+        w.CloseBlock();
+        w.WriteLine();
+        foreach (var member in e.Members)
+        {
+            w.WriteLine($"if (reader.ValueTextEquals({Utf8(member.Value)})) return {type}.{member.Name};");
+        }
+
+        w.WriteLine($"return new {type}(reader.GetString()!);");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("/// <summary>Writes the value.</summary>");
+        w.WriteLine($"public static void WriteValue({TypeNames.Writer} writer, {type} value) => writer.WriteStringValue(value.Value);");
+        w.CloseBlock();
+    }
+}

@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Model;
+
+namespace Cloudflare.OpenApi.Generator.Emit;
+
+/// <summary>Records for object schemas, their converters and Validate().</summary>
+internal static partial class TypeEmitter
+{
+    private static void EmitObject(SourceWriter w, TypeNames names, GenerationContext context, ObjectSpec o)
+    {
+        w.WriteSummary(o.Description, $"The <c>{o.Name}</c> schema.");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(o.Name)}))]");
+        var baseType = o.BaseUnion is null ? string.Empty : " : " + names.Named(o.BaseUnion);
+        w.OpenBlock($"public sealed partial record {o.Name}{baseType}");
+
+        var first = true;
+        if (o.BaseUnion is not null)
+        {
+            w.WriteLine($"/// <summary>The <c>{o.DiscriminatorJsonName}</c> tag of this variant: always <c>{SourceWriter.EscapeXml(o.DiscriminatorValue!)}</c>.</summary>");
+            w.WriteLine($"public override string {o.DiscriminatorName} => {SourceWriter.Literal(o.DiscriminatorValue!)};");
+            first = false;
+        }
+
+        foreach (var property in o.Properties)
+        {
+            if (!first)
+            {
+                w.WriteLine();
+            }
+
+            first = false;
+            w.WriteSummary(property.Description, $"The <c>{SourceWriter.EscapeXml(property.JsonName)}</c> property.");
+            w.WriteLine($"[{Attr}.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
+            var required = property.Required && !property.Nullable ? "required " : string.Empty;
+            w.WriteLine($"public {required}{PropertyType(names, property)} {property.Name} {{ get; init; }}");
+        }
+
+        // Value equality over content: lists and JSON values compare by what they hold, so a model read back from
+        // its own JSON equals the original.
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.OpenBlock($"public bool Equals({o.Name}? other)");
+        if (o.Properties.Count == 0)
+        {
+            w.WriteLine("return other is not null;");
+        }
+        else
+        {
+            w.WriteLine("if (other is null) return false;");
+            w.WriteLine("if (ReferenceEquals(this, other)) return true;");
+            var terms = o.Properties.Select(p => $"{Equality}.AreEqual({p.Name}, other.{p.Name})");
+            w.WriteLine("return " + string.Join("\n    && ", terms) + ";");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.OpenBlock("public override int GetHashCode()");
+        w.WriteLine("var hash = new global::System.HashCode();");
+        w.WriteLine($"hash.Add({SourceWriter.Literal(o.Name)});");
+        foreach (var property in o.Properties)
+        {
+            w.WriteLine($"hash.Add({Equality}.Hash({property.Name}));");
+        }
+
+        w.WriteLine("return hash.ToHashCode();");
+        w.CloseBlock();
+
+        if (o.HasValidate)
+        {
+            EmitValidate(w, o);
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void EmitValidate(SourceWriter w, ObjectSpec o)
+    {
+        var patterns = new List<(string Field, string Pattern)>();
+        w.WriteLine();
+        w.WriteLine("/// <summary>Checks the constraints the API declares (length, pattern, range); the client calls it before sending.</summary>");
+        w.WriteLine("/// <param name=\"parameterName\">The name reported in the exception.</param>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A value breaks a constraint.</exception>");
+        w.OpenBlock("public void Validate(string parameterName = \"value\")");
+        foreach (var property in o.Properties)
+        {
+            if (property.Constraints is not { IsEmpty: false } c)
+            {
+                continue;
+            }
+
+            var label = $"parameterName + \".{property.Name}\"";
+            if (property.Type.Kind == TypeKind.String)
+            {
+                var pattern = "null";
+                if (c.Pattern is not null)
+                {
+                    pattern = $"s_{char.ToLowerInvariant(property.Name[0])}{property.Name.Substring(1)}Pattern";
+                    patterns.Add((pattern, c.Pattern));
+                }
+
+                w.WriteLine($"global::Cloudflare.OpenApi.Infrastructure.ParameterValidation.String({property.Name}, {label}, {Int(c.MinLength)}, {Int(c.MaxLength)}, {pattern}, {(c.Pattern is null ? "null" : SourceWriter.Literal(c.Pattern))});");
+            }
+            else if (property.Type.Kind is TypeKind.Integer or TypeKind.Number)
+            {
+                w.WriteLine($"global::Cloudflare.OpenApi.Infrastructure.ParameterValidation.Number({property.Name}, {label}, {Double(c.Minimum)}, {Bool(c.ExclusiveMinimum)}, {Double(c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
+            }
+        }
+
+        foreach (var property in o.Properties.Where(p => o.NestedValidation.Contains(p.Name)))
+        {
+            var label = $"parameterName + \".{property.Name}\"";
+            if (property.Type.Kind == TypeKind.Array)
+            {
+                w.WriteLine($"if ({property.Name} is {{ }} {Local(property.Name)}) for (var i = 0; i < {Local(property.Name)}.Count; i++) {Local(property.Name)}[i]?.Validate({label} + \"[\" + i + \"]\");");
+            }
+            else
+            {
+                w.WriteLine($"{property.Name}?.Validate({label});");
+            }
+        }
+
+        w.CloseBlock();
+        foreach (var (field, pattern) in patterns)
+        {
+            w.WriteLine();
+            w.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({SourceWriter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        }
+    }
+
+    private static string Local(string propertyName) => "__" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
+
+    internal static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+
+    internal static string Double(double? value) => value is { } d ? d.ToString("R", CultureInfo.InvariantCulture) + "d" : "null";
+
+    internal static string Bool(bool value) => value ? "true" : "false";
+
+    private static void EmitObjectConverter(SourceWriter w, TypeNames names, GenerationContext context, ObjectSpec o)
+    {
+        var type = names.Named(o.Name);
+        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> as JSON without reflection.</summary>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine(NeverBrowsable);
+        w.OpenBlock($"public sealed class {o.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
+        var index = 0;
+        if (o.DiscriminatorJsonName is not null)
+        {
+            w.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText s_tag = global::System.Text.Json.JsonEncodedText.Encode({SourceWriter.Literal(o.DiscriminatorJsonName)});");
+        }
+
+        foreach (var property in o.Properties)
+        {
+            w.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText s_p{index++} = global::System.Text.Json.JsonEncodedText.Encode({SourceWriter.Literal(property.JsonName)});");
+        }
+
+        EmitConverterBoilerplate(w, type);
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Reads the object at the reader.</summary>");
+        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        w.WriteLine($"{TypeNames.JsonRead}.ExpectStartObject(ref reader, {SourceWriter.Literal(o.Name)});");
+        index = 0;
+        foreach (var property in o.Properties)
+        {
+            w.WriteLine($"{names.Local(property.Type)} p{index++} = default;");
+        }
+
+        w.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        index = 0;
+        foreach (var property in o.Properties)
+        {
+            var keyword = index == 0 ? "if" : "else if";
+            w.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8(property.JsonName)}))");
+            w.WriteLine("reader.Read();");
+            w.WriteLine($"p{index} = {names.Read(property.Type, "reader")};");
+            w.CloseBlock();
+            index++;
+        }
+
+        if (o.Properties.Count == 0)
+        {
+            w.WriteLine("reader.Read();");
+            w.WriteLine("reader.Skip();");
+        }
+        else
+        {
+            w.OpenBlock("else");
+            w.WriteLine("reader.Read();");
+            w.WriteLine("reader.Skip();");
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"return new {type}");
+        w.WriteLine("{");
+        w.Indent();
+        index = 0;
+        foreach (var property in o.Properties)
+        {
+            var value = $"p{index++}";
+            if (property.Required && !property.Nullable)
+            {
+                value += $" ?? throw {TypeNames.JsonRead}.MissingRequired({SourceWriter.Literal(o.Name)}, {SourceWriter.Literal(property.JsonName)})";
+            }
+
+            w.WriteLine($"{property.Name} = {value},");
+        }
+
+        w.Unindent();
+        w.WriteLine("};");
+        w.CloseBlock();
+
+        w.WriteLine();
+        w.WriteLine("/// <summary>Writes the object.</summary>");
+        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {type} value)");
+        w.WriteLine("writer.WriteStartObject();");
+        if (o.DiscriminatorJsonName is not null)
+        {
+            w.WriteLine($"writer.WriteString(s_tag, {SourceWriter.Literal(o.DiscriminatorValue!)});");
+        }
+
+        index = 0;
+        foreach (var property in o.Properties)
+        {
+            var local = $"v{index}";
+            w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
+            w.WriteLine($"writer.WritePropertyName(s_p{index});");
+            w.WriteLine(names.Write(property.Type, "writer", local));
+            w.CloseBlock();
+            if (property.Required && !property.Nullable)
+            {
+                w.OpenBlock("else");
+                w.WriteLine($"writer.WriteNull(s_p{index});");
+                w.CloseBlock();
+            }
+
+            index++;
+        }
+
+        w.WriteLine("writer.WriteEndObject();");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+}

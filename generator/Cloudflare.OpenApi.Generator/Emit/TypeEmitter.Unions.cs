@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Model;
+
+namespace Cloudflare.OpenApi.Generator.Emit;
+
+/// <summary>Discriminated unions: the abstract base, the Unknown variant and the tag-dispatching converter.</summary>
+internal static partial class TypeEmitter
+{
+    private static void EmitUnion(SourceWriter w, TypeNames names, GenerationContext context, UnionSpec u)
+    {
+        w.WriteSummary(u.Description, $"The <c>{u.Name}</c> union.");
+        w.WriteLine("/// <remarks>");
+        w.WriteLine($"/// One of {string.Join(", ", u.Cases.Select(c => $"<see cref=\"{names.Named(c.TypeName)}\"/>"))}, told apart by <c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c>;");
+        w.WriteLine($"/// a variant this version of the SDK does not know reads as <see cref=\"{names.Named(u.UnknownTypeName)}\"/> with its raw JSON.");
+        w.WriteLine("/// </remarks>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(u.Name)}))]");
+        w.OpenBlock($"public abstract partial record {u.Name}");
+        w.WriteLine("/// <summary>Only the generated variants derive from the union.</summary>");
+        w.WriteLine($"private protected {u.Name}()");
+        w.WriteLine("{");
+        w.WriteLine("}");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>The <c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c> tag that says which variant this is.</summary>");
+        w.WriteLine($"[{Attr}.JsonPropertyName({SourceWriter.Literal(u.DiscriminatorJsonName)})]");
+        w.WriteLine($"public abstract string {u.DiscriminatorName} {{ get; }}");
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine($"/// <summary>A <see cref=\"{names.Named(u.Name)}\"/> variant this version of the SDK does not know; its JSON is kept as it came.</summary>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(u.Name)}))]");
+        w.OpenBlock($"public sealed partial record {u.UnknownTypeName} : {names.Named(u.Name)}");
+        w.WriteLine("/// <summary>Creates an unknown variant.</summary>");
+        w.WriteLine("/// <param name=\"tag\">The tag value (empty when the JSON had none).</param>");
+        w.WriteLine("/// <param name=\"json\">The variant's JSON.</param>");
+        w.OpenBlock($"public {u.UnknownTypeName}(string tag, {TypeNames.JsonElement} json)");
+        w.WriteLine("Tag = tag ?? string.Empty;");
+        w.WriteLine("Json = json;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public override string {u.DiscriminatorName} => Tag;");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The tag value as it came.</summary>");
+        w.WriteLine("public string Tag { get; }");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The variant's JSON as it came.</summary>");
+        w.WriteLine($"public {TypeNames.JsonElement} Json {{ get; }}");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public bool Equals({u.UnknownTypeName}? other) => other is not null && Tag == other.Tag && {Equality}.JsonDeepEquals(Json, other.Json);");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Tag);");
+        w.CloseBlock();
+    }
+
+    private static void EmitUnionConverter(SourceWriter w, TypeNames names, GenerationContext context, UnionSpec u)
+    {
+        var type = names.Named(u.Name);
+        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> by its <c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c> tag.</summary>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine(NeverBrowsable);
+        w.OpenBlock($"public sealed class {u.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
+        EmitConverterBoilerplate(w, type);
+        w.WriteLine();
+        w.WriteLine("/// <summary>Reads the variant at the reader; an unknown tag gives the Unknown variant with the raw JSON.</summary>");
+        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        w.WriteLine($"{TypeNames.JsonRead}.ExpectStartObject(ref reader, {SourceWriter.Literal(u.Name)});");
+        w.WriteLine($"var tag = {TypeNames.JsonRead}.PeekDiscriminator(ref reader, {Utf8(u.DiscriminatorJsonName)});");
+        w.OpenBlock("switch (tag)");
+        foreach (var c in u.Cases)
+        {
+            w.WriteLine($"case {SourceWriter.Literal(c.Value)}:");
+            w.WriteLine($"    return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
+        }
+
+        w.WriteLine("default:");
+        w.WriteLine($"    return new {names.Named(u.UnknownTypeName)}(tag ?? string.Empty, {TypeNames.JsonRead}.Element(ref reader));");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("/// <summary>Writes the variant.</summary>");
+        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {type} value)");
+        w.OpenBlock("switch (value)");
+        var index = 0;
+        foreach (var c in u.Cases)
+        {
+            w.WriteLine($"case {names.Named(c.TypeName)} v{index}:");
+            w.WriteLine($"    {names.Converter(c.TypeName)}.WriteValue(writer, v{index});");
+            w.WriteLine("    break;");
+            index++;
+        }
+
+        w.WriteLine($"case {names.Named(u.UnknownTypeName)} unknown:");
+        w.WriteLine("    unknown.Json.WriteTo(writer);");
+        w.WriteLine("    break;");
+        w.WriteLine("default:");
+        w.WriteLine($"    throw new global::System.Text.Json.JsonException(\"Cannot write \" + value.GetType() + \" as {u.Name}.\");");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+}
