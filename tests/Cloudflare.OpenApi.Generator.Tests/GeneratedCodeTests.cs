@@ -11,6 +11,7 @@ public sealed class GeneratedCodeTests
     [InlineData("enums")]
     [InlineData("union")]
     [InlineData("union-inferred")]
+    [InlineData("union-tags")]
     [InlineData("primitive-union")]
     [InlineData("parameters")]
     public void Feature_spec_generates_code_that_compiles_and_matches_snapshot(string feature)

@@ -18,10 +18,15 @@ internal static partial class TypeEmitter
         w.OpenBlock($"public sealed partial record {o.Name}{baseType}");
 
         var first = true;
-        if (o.BaseUnion is not null)
+        if (o.BaseUnion is not null && o.HasVariableTag)
         {
-            w.WriteLine($"/// <summary>The <c>{o.DiscriminatorJsonName}</c> tag of this variant: always <c>{SourceWriter.EscapeXml(o.DiscriminatorValue!)}</c>.</summary>");
-            w.WriteLine($"public override string {o.DiscriminatorName} => {SourceWriter.Literal(o.DiscriminatorValue!)};");
+            EmitVariableTag(w, o);
+            first = false;
+        }
+        else if (o.BaseUnion is not null)
+        {
+            w.WriteLine($"/// <summary>The <c>{SourceWriter.EscapeXml(o.DiscriminatorJsonName!)}</c> tag of this variant: always <c>{SourceWriter.EscapeXml(o.DiscriminatorValues[0])}</c>.</summary>");
+            w.WriteLine($"public override string {o.DiscriminatorName} => {SourceWriter.Literal(o.DiscriminatorValues[0])};");
             first = false;
         }
 
@@ -44,7 +49,7 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
         w.OpenBlock($"public bool Equals({o.Name}? other)");
-        if (o.Properties.Count == 0)
+        if (o.Properties.Count == 0 && !o.HasVariableTag)
         {
             w.WriteLine("return other is not null;");
         }
@@ -53,6 +58,11 @@ internal static partial class TypeEmitter
             w.WriteLine("if (other is null) return false;");
             w.WriteLine("if (ReferenceEquals(this, other)) return true;");
             var terms = o.Properties.Select(p => $"{Equality}.AreEqual({p.Name}, other.{p.Name})");
+            if (o.HasVariableTag)
+            {
+                terms = terms.Prepend($"string.Equals({TagField(o)}, other.{TagField(o)}, global::System.StringComparison.Ordinal)");
+            }
+
             w.WriteLine("return " + string.Join("\n    && ", terms) + ";");
         }
 
@@ -62,6 +72,11 @@ internal static partial class TypeEmitter
         w.OpenBlock("public override int GetHashCode()");
         w.WriteLine("var hash = new global::System.HashCode();");
         w.WriteLine($"hash.Add({SourceWriter.Literal(o.Name)});");
+        if (o.HasVariableTag)
+        {
+            w.WriteLine($"hash.Add({TagField(o)}, global::System.StringComparer.Ordinal);");
+        }
+
         foreach (var property in o.Properties)
         {
             w.WriteLine($"hash.Add({Equality}.Hash({property.Name}));");
@@ -77,6 +92,35 @@ internal static partial class TypeEmitter
 
         w.CloseBlock();
     }
+
+    /// <summary>
+    /// A variant selected by several tag values (<c>type: enum [step, rollback]</c>) keeps the value it was read with, so
+    /// it writes back what it read; created in code it takes the first value unless the constructor names another.
+    /// </summary>
+    private static void EmitVariableTag(SourceWriter w, ObjectSpec o)
+    {
+        var json = SourceWriter.EscapeXml(o.DiscriminatorJsonName!);
+        var values = string.Join(", ", o.DiscriminatorValues.Select(v => $"<c>{SourceWriter.EscapeXml(v)}</c>"));
+        var parameter = Helpers.Naming.Camel(o.DiscriminatorName!);
+        w.WriteLine($"private readonly string {TagField(o)} = {SourceWriter.Literal(o.DiscriminatorValues[0])};");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Creates the variant with its first <c>{json}</c> tag, <c>{SourceWriter.EscapeXml(o.DiscriminatorValues[0])}</c>.</summary>");
+        w.WriteLine($"public {o.Name}()");
+        w.WriteLine("{");
+        w.WriteLine("}");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Creates the variant with one of its <c>{json}</c> tags.</summary>");
+        w.WriteLine($"/// <param name=\"{parameter.TrimStart('@')}\">One of {values}.</param>");
+        w.WriteLine($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not a tag of this variant.</exception>");
+        w.WriteLine($"public {o.Name}(string {parameter}) => {TagField(o)} = {parameter} is {string.Join(" or ", o.DiscriminatorValues.Select(SourceWriter.Literal))}");
+        w.WriteLine($"    ? {parameter}");
+        w.WriteLine($"    : throw new global::System.ArgumentOutOfRangeException(nameof({parameter}), {parameter}, {SourceWriter.Literal("Not a tag of " + o.Name + ".")});");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>The <c>{json}</c> tag of this variant: one of {values}, as read or as created.</summary>");
+        w.WriteLine($"public override string {o.DiscriminatorName} => {TagField(o)};");
+    }
+
+    private static string TagField(ObjectSpec o) => "_" + char.ToLowerInvariant(o.DiscriminatorName![0]) + o.DiscriminatorName.Substring(1);
 
     private static void EmitValidate(SourceWriter w, ObjectSpec o)
     {
@@ -170,6 +214,11 @@ internal static partial class TypeEmitter
             w.WriteLine($"{names.Local(property.Type)} p{index++} = default;");
         }
 
+        if (o.HasVariableTag)
+        {
+            w.WriteLine("string? tag = null;");
+        }
+
         w.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         index = 0;
         foreach (var property in o.Properties)
@@ -182,7 +231,23 @@ internal static partial class TypeEmitter
             index++;
         }
 
-        if (o.Properties.Count == 0)
+        if (o.HasVariableTag)
+        {
+            // The known tags without allocating; another value leaves the default (the union chose this variant).
+            w.OpenBlock($"{(o.Properties.Count == 0 ? "if" : "else if")} (reader.ValueTextEquals({Utf8(o.DiscriminatorJsonName!)}))");
+            w.WriteLine("reader.Read();");
+            w.WriteLine("tag = reader.TokenType != global::System.Text.Json.JsonTokenType.String ? null");
+            foreach (var v in o.DiscriminatorValues)
+            {
+                w.WriteLine($"    : reader.ValueTextEquals({Utf8(v)}) ? {SourceWriter.Literal(v)}");
+            }
+
+            w.WriteLine("    : null;");
+            w.WriteLine("reader.Skip();");
+            w.CloseBlock();
+        }
+
+        if (o.Properties.Count == 0 && !o.HasVariableTag)
         {
             w.WriteLine("reader.Read();");
             w.WriteLine("reader.Skip();");
@@ -197,7 +262,7 @@ internal static partial class TypeEmitter
 
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine($"return new {type}");
+        w.WriteLine(o.HasVariableTag ? $"return new {type}(tag ?? {SourceWriter.Literal(o.DiscriminatorValues[0])})" : $"return new {type}");
         w.WriteLine("{");
         w.Indent();
         index = 0;
@@ -222,7 +287,9 @@ internal static partial class TypeEmitter
         w.WriteLine("writer.WriteStartObject();");
         if (o.DiscriminatorJsonName is not null)
         {
-            w.WriteLine($"writer.WriteString(s_tag, {SourceWriter.Literal(o.DiscriminatorValue!)});");
+            w.WriteLine(o.HasVariableTag
+                ? $"writer.WriteString(s_tag, value.{o.DiscriminatorName});"
+                : $"writer.WriteString(s_tag, {SourceWriter.Literal(o.DiscriminatorValues[0])});");
         }
 
         index = 0;

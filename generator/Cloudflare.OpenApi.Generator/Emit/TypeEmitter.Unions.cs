@@ -75,7 +75,11 @@ internal static partial class TypeEmitter
         w.OpenBlock("switch (tag)");
         foreach (var c in u.Cases)
         {
-            w.WriteLine($"case {SourceWriter.Literal(c.Value)}:");
+            foreach (var value in c.Values)
+            {
+                w.WriteLine($"case {SourceWriter.Literal(value)}:");
+            }
+
             w.WriteLine($"    return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
         }
 

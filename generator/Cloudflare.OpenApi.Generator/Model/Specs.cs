@@ -26,7 +26,8 @@ internal sealed record PropertySpec(
 /// <summary>An object schema → a <c>sealed partial record</c>; when it is a union variant it derives from the union's base.</summary>
 /// <param name="BaseUnion">The union base record, when this is a variant.</param>
 /// <param name="DiscriminatorJsonName">The union's tag property, which this record writes as a constant.</param>
-/// <param name="DiscriminatorValue">This variant's tag value.</param>
+/// <param name="DiscriminatorValues">This variant's tag values (usually one; the first is the default when several, and the
+/// record then keeps the value it was read with).</param>
 /// <param name="DiscriminatorName">The C# name of the tag property on the base.</param>
 /// <param name="NestedValidation">Properties (objects or lists of objects) whose own <c>Validate()</c> must run too.</param>
 internal sealed record ObjectSpec(
@@ -36,9 +37,12 @@ internal sealed record ObjectSpec(
     string? BaseUnion,
     string? DiscriminatorJsonName,
     string? DiscriminatorName,
-    string? DiscriminatorValue,
+    EquatableArray<string> DiscriminatorValues,
     EquatableArray<string> NestedValidation = default) : TypeSpec(Name, Description)
 {
+    /// <summary>Whether the variant has several tag values, so it carries the one it was read with.</summary>
+    public bool HasVariableTag => DiscriminatorValues.Count > 1;
+
     /// <summary>Whether the record gets a <c>Validate()</c>: constraints of its own, or properties whose types have them.</summary>
     public bool HasValidate => HasOwnConstraints || NestedValidation.Count > 0;
 
@@ -65,8 +69,8 @@ internal sealed record EnumMemberSpec(string Value, string Name);
 /// <summary>A string enum → an open <c>readonly struct</c> that accepts unknown values.</summary>
 internal sealed record EnumSpec(string Name, string? Description, EquatableArray<EnumMemberSpec> Members) : TypeSpec(Name, Description);
 
-/// <summary>One case of a discriminated union.</summary>
-internal sealed record UnionCaseSpec(string Value, string TypeName);
+/// <summary>One case of a discriminated union: the tag values that select it (one or more) and the record that holds it.</summary>
+internal sealed record UnionCaseSpec(EquatableArray<string> Values, string TypeName);
 
 /// <summary>oneOf/anyOf of objects told apart by a tag property → abstract record + variants + an Unknown variant.</summary>
 internal sealed record UnionSpec(

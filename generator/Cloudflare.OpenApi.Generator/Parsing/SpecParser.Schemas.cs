@@ -107,7 +107,7 @@ internal sealed partial class SpecParser
         return type != JsonObjectType.None && (type & ~PrimitiveTypes) == 0 && s.OneOf.Count == 0 && s.AnyOf.Count == 0;
     }
 
-    /// <summary>Records, for each variant of every named union, which union it belongs to and its tag value.</summary>
+    /// <summary>Records, for each variant of every named union, which union it belongs to and its tag values.</summary>
     private void FindUnionVariants()
     {
         foreach (var pair in _document.Components.Schemas)
@@ -115,7 +115,7 @@ internal sealed partial class SpecParser
             var union = pair.Value;
             if (_componentNames.TryGetValue(union, out var unionName) && TryGetDiscriminator(union, ComponentPointer(pair.Key), out var property, out var cases))
             {
-                foreach (var (value, variant) in cases)
+                foreach (var (values, variant) in cases)
                 {
                     var target = Unwrap(variant);
                     if (!_componentNames.ContainsKey(target))
@@ -133,7 +133,7 @@ internal sealed partial class SpecParser
                         continue;
                     }
 
-                    _variantOf[target] = new UnionMembership(unionName, property, Naming.Pascal(property), value);
+                    _variantOf[target] = new UnionMembership(unionName, property, Naming.Pascal(property), values.ToEquatableArray());
                 }
             }
         }
@@ -141,12 +141,13 @@ internal sealed partial class SpecParser
 
     /// <summary>
     /// Finds how a oneOf/anyOf of objects is told apart: its <c>discriminator</c> (with or without mapping), or else a
-    /// property every variant has with a single-value enum (the style of Cloudflare's published spec).
+    /// property every variant pins with an <c>enum</c> (of one or more values, disjoint across variants) or a <c>const</c>
+    /// (the style of Cloudflare's published spec). Each case lists its tag values, in spec order.
     /// </summary>
-    private bool TryGetDiscriminator(JsonSchema schema, string pointer, out string property, out List<(string Value, JsonSchema Variant)> cases)
+    private bool TryGetDiscriminator(JsonSchema schema, string pointer, out string property, out List<(List<string> Values, JsonSchema Variant)> cases)
     {
         property = string.Empty;
-        cases = new List<(string, JsonSchema)>();
+        cases = new List<(List<string>, JsonSchema)>();
         var s = Unwrap(schema);
         var members = UnionMembers(s).ToList();
         if (members.Count < 2 || !members.All(IsObjectLike))
@@ -158,41 +159,49 @@ internal sealed partial class SpecParser
         if (discriminator is not null && !string.IsNullOrEmpty(discriminator.PropertyName))
         {
             property = discriminator.PropertyName!;
-            var mapped = new HashSet<JsonSchema>(ReferenceComparer<JsonSchema>.Instance);
+            var byVariant = new Dictionary<JsonSchema, List<string>>(ReferenceComparer<JsonSchema>.Instance);
             foreach (var pair in discriminator.Mapping)
             {
                 var target = Unwrap(pair.Value);
-                cases.Add((pair.Key, target));
-                mapped.Add(target);
+                if (!byVariant.TryGetValue(target, out var values))
+                {
+                    byVariant[target] = values = new List<string>();
+                    cases.Add((values, target));
+                }
+
+                values.Add(pair.Key);
             }
 
             foreach (var member in members)
             {
                 var target = Unwrap(member);
-                if (mapped.Contains(target))
+                if (byVariant.ContainsKey(target))
                 {
                     continue;
                 }
 
-                var value = SingleEnumValue(target, property) ?? (_componentNames.TryGetValue(target, out var name) ? OriginalComponentKey(target) ?? name : null);
-                if (value is null)
+                // Not mapped: the variant's own enum/const on the tag, else (by the specification) its component name.
+                var values = TagValues(target, property)
+                    ?? (_componentNames.ContainsKey(target) ? new List<string> { OriginalComponentKey(target) ?? _componentNames[target] } : null);
+                if (values is null)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, "An inline union variant without a mapping entry", $"add it to the discriminator mapping or give it a single-value enum on '{property}'");
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, "An inline union variant without a mapping entry", $"add it to the discriminator mapping or give it an enum on '{property}'");
                     return false;
                 }
 
-                cases.Add((value, target));
+                byVariant[target] = values;
+                cases.Add((values, target));
             }
 
             return true;
         }
 
-        // No discriminator: look for a property that every variant fixes to one value.
-        var candidates = Properties(members[0]).Select(p => p.Name);
-        foreach (var candidate in candidates)
+        // No discriminator: look for a property that every variant pins to its own values.
+        foreach (var (candidate, _, _) in Properties(members[0]))
         {
-            var values = members.Select(m => SingleEnumValue(Unwrap(m), candidate!)).ToList();
-            if (values.All(v => v is not null) && values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+            var values = members.Select(m => TagValues(Unwrap(m), candidate)).ToList();
+            if (values.All(v => v is not null)
+                && values.Sum(v => v!.Count) == values.SelectMany(v => v!).Distinct(StringComparer.Ordinal).Count())
             {
                 property = candidate;
                 cases = values.Select((v, i) => (v!, Unwrap(members[i]))).ToList();
@@ -205,7 +214,8 @@ internal sealed partial class SpecParser
 
     private string? OriginalComponentKey(JsonSchema schema) => _componentKeys.TryGetValue(schema, out var key) ? key : null;
 
-    private static string? SingleEnumValue(JsonSchema variant, string property)
+    /// <summary>The string values a variant allows for <paramref name="property"/> (its <c>enum</c> or <c>const</c>), or null when it does not pin them.</summary>
+    private static List<string>? TagValues(JsonSchema variant, string property)
     {
         foreach (var (name, schema, _) in Properties(variant))
         {
@@ -215,14 +225,14 @@ internal sealed partial class SpecParser
             }
 
             var target = Unwrap(schema);
-            if (target.Enumeration.Count == 1 && target.Enumeration.First() is string value)
+            if (target.Enumeration.Count > 0 && target.Enumeration.All(v => v is string))
             {
-                return value;
+                return target.Enumeration.Cast<string>().Distinct(StringComparer.Ordinal).ToList();
             }
 
             if (target.ExtensionData is { } extensions && extensions.TryGetValue("const", out var constant) && constant is string c)
             {
-                return c;
+                return new List<string> { c };
             }
         }
 
@@ -261,14 +271,19 @@ internal sealed partial class SpecParser
             return known;
         }
 
-        string TypeName() => componentName ?? ClaimTypeName(nameHint!, nameHint!, pointer);
+        if (componentName is null && TryGetSameShape(s, out var same))
+        {
+            return Remember(s, same);
+        }
+
+        string TypeName() => componentName ?? InlineTypeName(s, nameHint!, pointer);
 
         var members = UnionMembers(s).ToList();
         if (members.Count > 0)
         {
             if (members.Count == 1)
             {
-                return Map(members[0], nameHint ?? componentName!, pointer + "/oneOf/0");
+                return Map(members[0], nameHint ?? componentName!, pointer + "/" + UnionKeyword(s) + "/0");
             }
 
             if (members.All(IsPrimitive) && members.All(m => Unwrap(m).Enumeration.Count == 0))
@@ -401,6 +416,11 @@ internal sealed partial class SpecParser
     private TypeRef Remember(JsonSchema schema, TypeRef reference)
     {
         _built[schema] = reference;
+        if (reference.Name is not null && !_componentNames.ContainsKey(schema))
+        {
+            RememberShape(schema, reference);
+        }
+
         return reference;
     }
 
@@ -454,39 +474,43 @@ internal sealed partial class SpecParser
         _types.Add(new EnumSpec(name, NullIfEmpty(s.Description), members.ToEquatableArray()));
     }
 
-    private void BuildUnion(JsonSchema s, string name, string property, List<(string Value, JsonSchema Variant)> cases, string pointer)
+    private void BuildUnion(JsonSchema s, string name, string property, List<(List<string> Values, JsonSchema Variant)> cases, string pointer)
     {
         var discriminatorName = Naming.Pascal(property);
         var unionCases = new List<UnionCaseSpec>();
         var index = 0;
-        foreach (var (value, variant) in cases)
+        foreach (var (values, variant) in cases)
         {
+            var tagValues = values.ToEquatableArray();
             string typeName;
             if (_componentNames.TryGetValue(variant, out var componentName))
             {
                 typeName = componentName;
                 if (!_variantOf.ContainsKey(variant))
                 {
-                    _variantOf[variant] = new UnionMembership(name, property, discriminatorName, value);
+                    _variantOf[variant] = new UnionMembership(name, property, discriminatorName, tagValues);
                 }
 
                 MapComponent(variant);
             }
             else
             {
-                typeName = ClaimTypeName(name + Naming.Pascal(value), value, pointer + "/oneOf/" + Invariant(index));
+                var variantPointer = pointer + "/" + UnionKeyword(s) + "/" + Invariant(index);
+                typeName = ClaimTypeName(ExplicitTypeName(variant, variantPointer) ?? name + Naming.Pascal(values[0]), values[0], variantPointer);
                 _componentNames[variant] = typeName; // inline variant: give it a name so it maps like a component
-                _variantOf[variant] = new UnionMembership(name, property, discriminatorName, value);
-                MapNamed(variant, typeName, pointer + "/oneOf/" + Invariant(index));
+                _variantOf[variant] = new UnionMembership(name, property, discriminatorName, tagValues);
+                MapNamed(variant, typeName, variantPointer);
             }
 
-            unionCases.Add(new UnionCaseSpec(value, typeName));
+            unionCases.Add(new UnionCaseSpec(tagValues, typeName));
             index++;
         }
 
         _typeNames.Claim("Unknown" + name, name, out _);
         _types.Add(new UnionSpec(name, NullIfEmpty(s.Description), property, discriminatorName, unionCases.ToEquatableArray()));
     }
+
+    private static string UnionKeyword(JsonSchema s) => s.OneOf.Count > 0 ? "oneOf" : "anyOf";
 
     private void BuildObject(JsonSchema s, string name, string pointer, UnionMembership? membership)
     {
@@ -530,7 +554,7 @@ internal sealed partial class SpecParser
             membership?.UnionName,
             membership?.DiscriminatorJsonName,
             membership?.DiscriminatorName,
-            membership?.Value));
+            membership?.Values ?? EquatableArray<string>.Empty));
     }
 
     private static ConstraintSpec? Constraints(JsonSchema schema)

@@ -174,6 +174,7 @@ internal sealed partial class SpecParser
         }
 
         NameComponents();
+        ReserveExplicitNames();
         FindUnionVariants();
         var (groups, clientParameters) = BuildOperations(context.ClientName);
 
@@ -235,7 +236,8 @@ internal sealed partial class SpecParser
     {
         foreach (var pair in _document.Components.Schemas)
         {
-            var name = ClaimTypeName(Naming.Pascal(pair.Key), pair.Key, ComponentPointer(pair.Key));
+            var pointer = ComponentPointer(pair.Key);
+            var name = ClaimTypeName(ExplicitTypeName(pair.Value, pointer) ?? Naming.Pascal(pair.Key), pair.Key, pointer);
             _componentNames[pair.Value] = name;
             _componentKeys[pair.Value] = pair.Key;
         }
@@ -269,5 +271,5 @@ internal sealed partial class SpecParser
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record UnionMembership(string UnionName, string DiscriminatorJsonName, string DiscriminatorName, string Value);
+    private sealed record UnionMembership(string UnionName, string DiscriminatorJsonName, string DiscriminatorName, EquatableArray<string> Values);
 }

@@ -71,6 +71,16 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
 
     public string Source(string hintEnd) => Sources.Single(s => s.HintName.EndsWith(hintEnd, StringComparison.Ordinal)).SourceText.ToString();
 
+    /// <summary>Compiles the generated code and loads it (in a collectible context), to exercise its behaviour.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        using var stream = new MemoryStream();
+        var result = Output.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        stream.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(stream);
+    }
+
     /// <summary>Compiler errors and warnings of the compilation that includes the generated code.</summary>
     public IReadOnlyList<Diagnostic> CompilationProblems =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
