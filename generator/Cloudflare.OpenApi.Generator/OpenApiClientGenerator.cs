@@ -69,6 +69,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(types, static (spc, output) =>
             spc.AddSource($"{output.Context.HintPrefix}.{output.Type.Name}.g.cs", SourceText.From(TypeEmitter.Emit(output.Context, output.Type), Encoding.UTF8)));
 
+        var forms = parsed
+            .SelectMany(static (result, _) => result.Model is { } model
+                ? model.Forms.Select(f => new FormOutput(model.Context, f)).ToImmutableArray()
+                : ImmutableArray<FormOutput>.Empty)
+            .WithTrackingName(TrackingNames.Forms);
+        context.RegisterSourceOutput(forms, static (spc, output) =>
+            spc.AddSource($"{output.Context.HintPrefix}.{output.Form.Name}.g.cs", SourceText.From(FormEmitter.Emit(output.Context, output.Form), Encoding.UTF8)));
+
         var clients = parsed
             .SelectMany(static (result, _) => result.Model is { } model ? ClientOutputs(model) : ImmutableArray<ClientOutput>.Empty)
             .WithTrackingName(TrackingNames.Clients);
@@ -163,6 +171,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     }
 
     private sealed record TypeOutput(GenerationContext Context, TypeSpec Type);
+
+    private sealed record FormOutput(GenerationContext Context, FormSpec Form);
 
     private sealed record ClientOutput(GenerationContext Context, ClientSpec Client, GroupSpec? Group, EquatableArray<string> ValidatingTypes);
 }

@@ -15,6 +15,9 @@ public static class TrackingNames
     /// <summary>One item per generated type.</summary>
     public const string Types = nameof(Types);
 
+    /// <summary>One item per form-encoded or multipart request record.</summary>
+    public const string Forms = nameof(Forms);
+
     /// <summary>One item per generated client class.</summary>
     public const string Clients = nameof(Clients);
 }

@@ -64,7 +64,7 @@ public sealed class DiagnosticTests
         Error("OAG003").WithSpan(Path, 7, 13, 7, 47));
 
     [Fact]
-    public Task OAG003_object_query_parameter_is_unsupported() => Verify(
+    public Task OAG006_object_query_parameter_degrades_to_json_text() => Verify(
         Header + """
         paths:
           /a:
@@ -77,7 +77,39 @@ public sealed class DiagnosticTests
               responses:
                 '204': { description: none }
         """,
-        Error("OAG003").WithSpan(Path, 8, 11, 8, 11).WithArguments("The parameter 'filter' of type Object", "parameters must be primitives, enums or arrays of those"));
+        Warning("OAG006").WithSpan(Path, 8, 11, 8, 11).WithArguments(
+            "The parameter 'filter' of type object",
+            "JsonElement (sent as its JSON text)",
+            "only primitives, enums and arrays of those have a standard text form (deepObject and exploded objects are not written)"));
+
+    [Fact]
+    public Task OAG006_form_body_without_an_object_schema_degrades_to_bytes() => Verify(
+        Header + """
+        paths:
+          /a:
+            post:
+              operationId: A_Post
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded: { schema: { type: string } }
+              responses:
+                '204': { description: none }
+        """,
+        Warning("OAG006").WithSpan(Path, 9, 11, 9, 44).WithArguments(
+            "A application/x-www-form-urlencoded body without an object schema", "bytes (BinaryContent)", "fields and parts are named by an object schema's properties"));
+
+    [Fact]
+    public Task OAG006_path_placeholder_without_a_parameter_becomes_a_string_parameter() => Verify(
+        Header + """
+        paths:
+          /a/{id}:
+            delete:
+              operationId: A_Delete
+              responses:
+                '204': { description: none }
+        """,
+        Warning("OAG006").WithSpan(Path, 5, 5, 5, 11).WithArguments(
+            "The path placeholder '{id}' without an `in: path` parameter", "a string parameter", "every path placeholder needs a value"));
 
     [Fact]
     public Task OAG004_property_names_that_collide_are_reported_and_renamed() => Verify(

@@ -14,6 +14,8 @@ public sealed class GeneratedCodeTests
     [InlineData("union-tags")]
     [InlineData("primitive-union")]
     [InlineData("parameters")]
+    [InlineData("parameter-types")]
+    [InlineData("bodies")]
     public void Feature_spec_generates_code_that_compiles_and_matches_snapshot(string feature)
     {
         var options = feature == "parameters" ? new SpecOptions(ClientParameters: "account_id") : new SpecOptions();

@@ -13,6 +13,8 @@ internal static class ClientEmitter
     private const string UriBuilder = "global::Cloudflare.OpenApi.Infrastructure.RequestBuilder";
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Token = "global::System.Threading.CancellationToken";
+    private const string BinaryContent = "global::Cloudflare.OpenApi.BinaryContent";
+    private const string RequestContent = "global::Cloudflare.OpenApi.Infrastructure.RequestContent";
 
     /// <summary>The root client, its options, and the root group's operations (those with no group).</summary>
     public static string EmitRoot(GenerationContext context, ClientSpec client, GroupSpec? rootGroup, EquatableArray<string> validatingTypes)
@@ -174,41 +176,31 @@ internal static class ClientEmitter
         var requiredQuery = methodParameters.Where(p => p.Location != ParameterLocation.Path && p.Required).ToList();
         var optionalQuery = methodParameters.Where(p => p.Location != ParameterLocation.Path && !p.Required).ToList();
 
-        var signature = new List<string>();
+        var signature = new List<MethodParameter>();
         var docs = new List<(string Name, string? Text)>();
         foreach (var p in pathParameters.Concat(requiredQuery))
         {
-            signature.Add($"{names.OfParameter(p.Type)} {p.Name}");
-            docs.Add((p.Name, Xml(p.Description) ?? $"The <c>{SourceWriter.EscapeXml(p.JsonName)}</c> {p.Location.ToString().ToLowerInvariant()} parameter."));
+            signature.Add(new MethodParameter(names.OfParameter(p.Type), p.Name, null));
+            docs.Add((p.Name, Xml(p.Description) ?? $"The <c>{SourceWriter.EscapeXml(p.JsonName)}</c> {Location(p.Location)} parameter."));
         }
 
-        if (op.Body is { Required: true } requiredBody)
+        if (op.Body is { } body)
         {
-            signature.Add($"{names.OfParameter(requiredBody.Type)} body");
-            docs.Add(("body", Xml(requiredBody.Description) ?? "The request body."));
-        }
-        else if (op.Body is { } optionalBody)
-        {
-            signature.Add($"{names.OfParameter(optionalBody.Type)}? body = null");
-            docs.Add(("body", Xml(optionalBody.Description) ?? "The request body (optional)."));
+            var bodyType = BodyType(names, body);
+            signature.Add(body.Required ? new MethodParameter(bodyType, "body", null) : new MethodParameter(bodyType + "?", "body", "null"));
+            docs.Add(("body", Xml(body.Description) ?? BodyDoc(body)));
         }
 
         foreach (var p in optionalQuery)
         {
-            signature.Add($"{names.OfParameter(p.Type)}? {p.Name} = null");
-            docs.Add((p.Name, Xml(p.Description) ?? $"The <c>{SourceWriter.EscapeXml(p.JsonName)}</c> {p.Location.ToString().ToLowerInvariant()} parameter (optional)."));
+            signature.Add(new MethodParameter(names.OfParameter(p.Type) + "?", p.Name, "null"));
+            docs.Add((p.Name, Xml(p.Description) ?? $"The <c>{SourceWriter.EscapeXml(p.JsonName)}</c> {Location(p.Location)} parameter (optional)."));
         }
 
-        signature.Add($"{Token} cancellationToken = default");
+        signature.Add(new MethodParameter(Token, "cancellationToken", "default"));
         docs.Add(("cancellationToken", "Cancels the request."));
 
-        var (returnType, returnDoc) = op.Response.Shape switch
-        {
-            ResponseShape.EnvelopeResult or ResponseShape.Plain => ($"{Task}<{names.Of(op.Response.Type!)}>", "The response's result."),
-            ResponseShape.EnvelopePage => ($"{Task}<global::Cloudflare.OpenApi.CloudflarePage<{names.Of(op.Response.Type!)}>>", "One page of results, with its <c>result_info</c>."),
-            _ => (Task, "A task that completes when the API has accepted the request."),
-        };
-
+        var (returnType, returnDoc) = ReturnType(names, op.Response);
         WriteDocs(w, op, docs, returnDoc);
         if (op.Deprecated)
         {
@@ -227,6 +219,10 @@ internal static class ClientEmitter
             if (p.Type.Kind == TypeKind.String)
             {
                 w.WriteLine($"{Validation}.NotNullOrEmpty({p.Name}, nameof({p.Name}));");
+            }
+            else if (!p.Type.IsValueType)
+            {
+                w.WriteLine($"if ({p.Name} is null) throw new global::System.ArgumentNullException(nameof({p.Name}));");
             }
         }
 
@@ -260,87 +256,57 @@ internal static class ClientEmitter
             }
         }
 
-        if (op.Body is { } body)
+        if (op.Body is { } checkedBody)
         {
-            if (body.Required && !body.Type.IsValueType)
-            {
-                w.WriteLine("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
-            }
-
-            if (body.Type.Kind == TypeKind.Object && validatingTypes.Contains(body.Type.Name!))
-            {
-                w.WriteLine(body.Required ? "body.Validate(nameof(body));" : "body?.Validate(nameof(body));");
-            }
-            else if (body.Type.Kind == TypeKind.Array && body.Type.Element!.Kind == TypeKind.Object && validatingTypes.Contains(body.Type.Element.Name!))
-            {
-                w.WriteLine("var index = 0;");
-                w.WriteLine("foreach (var item in body!) { if (item is null) throw new global::System.ArgumentException(\"The body has a null item at index \" + index + \".\", nameof(body)); item.Validate(\"body[\" + index++ + \"]\"); }");
-            }
+            EmitBodyChecks(w, checkedBody, validatingTypes);
         }
 
         w.WriteLine();
         w.WriteLine($"var uri = new {UriBuilder}(_pipeline.BaseUri);");
-        foreach (var part in PathParts(op.Path))
+        foreach (var segment in op.Segments)
         {
-            if (part.IsParameter)
+            if (!segment.IsParameter)
             {
-                var parameter = op.Parameters.First(p => p.Location == ParameterLocation.Path && p.JsonName == part.Text);
-                var value = parameter.ClientProperty is not null ? "_" + Naming.Camel(parameter.JsonName).TrimStart('@') + "!" : ToText(parameter.Type, parameter.Name, required: true);
-                w.WriteLine($"uri.AppendPathParameter({value});");
+                w.WriteLine($"uri.AppendPath({SourceWriter.Literal(segment.Text)});");
+                continue;
             }
-            else
-            {
-                w.WriteLine($"uri.AppendPath({SourceWriter.Literal(part.Text)});");
-            }
+
+            var parameter = op.Parameters.First(p => p.Location == ParameterLocation.Path && p.JsonName == segment.Text);
+            var value = parameter.ClientProperty is not null
+                ? "_" + Naming.Camel(parameter.JsonName).TrimStart('@') + "!"
+                : parameter.Type.Kind == TypeKind.Array
+                    ? WireText.Join(names, parameter.Type.Element!, parameter.Name, ",") + "!"
+                    : WireText.Of(names, parameter.Type, parameter.Name);
+            w.WriteLine($"uri.AppendPathParameter({value});");
         }
 
         foreach (var p in methodParameters.Where(p => p.Location != ParameterLocation.Path))
         {
-            var append = p.Location == ParameterLocation.Header ? "AppendHeader" : "AppendQuery";
-            if (p.Type.Kind == TypeKind.Array)
-            {
-                w.WriteLine($"if ({p.Name} is not null) foreach (var item in {p.Name}) uri.{append}({SourceWriter.Literal(p.JsonName)}, {ToText(p.Type.Element!, "item", required: true, header: p.Location == ParameterLocation.Header)});");
-            }
-            else
-            {
-                w.WriteLine($"uri.{append}({SourceWriter.Literal(p.JsonName)}, {ToText(p.Type, p.Name, p.Required, header: p.Location == ParameterLocation.Header)});");
-            }
+            EmitQueryOrHeader(w, names, p);
         }
 
-        var content = "null";
-        if (op.Body is { } b)
+        if (op.Response.Accept is { } accept)
         {
-            var value = b.Required || !b.Type.IsValueType ? "body" : "body.Value";
-            var write = b.Type.Kind == TypeKind.Array
-                ? $"static (writer, value) => global::Cloudflare.OpenApi.Serialization.JsonWrite.List<{names.Of(b.Type.Element!)}>(writer, value, static (w0, v0) => {{ {names.Write(b.Type.Element!, "w0", "v0", 1)} }})"
-                : names.WriteFunc(b.Type);
-            var writeType = b.Type.Kind == TypeKind.Array ? names.OfParameter(b.Type) : names.Of(b.Type);
-            w.WriteLine(b.Required
-                ? $"var content = global::Cloudflare.OpenApi.Serialization.JsonWrite.ToUtf8Bytes<{writeType}>({value}, {write});"
-                : $"var content = body is null ? null : global::Cloudflare.OpenApi.Serialization.JsonWrite.ToUtf8Bytes<{writeType}>({value}, {write});");
-            content = "content";
+            w.WriteLine($"uri.Accept = {SourceWriter.Literal(accept)};");
         }
 
+        var content = op.Body is { } sent ? EmitBodyContent(w, names, sent) : "null";
         var operationName = SourceWriter.Literal(op.OperationId);
         var method = HttpMethod(op.HttpMethod);
-        switch (op.Response.Shape)
+        var resultType = op.Response.Type is { } t ? names.Of(t) : string.Empty;
+        var read = op.Response.Type is { } r ? names.ReadFunc(r) : string.Empty;
+        w.WriteLine(op.Response.Shape switch
         {
-            case ResponseShape.EnvelopeResult:
-                w.WriteLine($"return _pipeline.SendForResultAsync<{names.Of(op.Response.Type!)}>({operationName}, {method}, uri, {content}, {names.ReadFunc(op.Response.Type!)}, cancellationToken);");
-                break;
-            case ResponseShape.EnvelopePage:
-                w.WriteLine($"return _pipeline.SendForPageAsync<{names.Of(op.Response.Type!)}>({operationName}, {method}, uri, {content}, {names.ReadFunc(op.Response.Type!)}, cancellationToken);");
-                break;
-            case ResponseShape.Plain:
-                w.WriteLine($"return _pipeline.SendForBodyAsync<{names.Of(op.Response.Type!)}>({operationName}, {method}, uri, {content}, {names.ReadFunc(op.Response.Type!)}, cancellationToken);");
-                break;
-            case ResponseShape.EnvelopeNone:
-                w.WriteLine($"return _pipeline.SendAsync({operationName}, {method}, uri, {content}, cancellationToken);");
-                break;
-            default:
-                w.WriteLine($"return _pipeline.SendWithoutContentAsync({operationName}, {method}, uri, {content}, cancellationToken);");
-                break;
-        }
+            ResponseShape.EnvelopeResult when op.Response.OrBinary => $"return _pipeline.SendForJsonOrBinaryAsync<{resultType}>({operationName}, {method}, uri, {content}, true, {read}, cancellationToken);",
+            ResponseShape.Plain when op.Response.OrBinary => $"return _pipeline.SendForJsonOrBinaryAsync<{resultType}>({operationName}, {method}, uri, {content}, false, {read}, cancellationToken);",
+            ResponseShape.EnvelopeResult => $"return _pipeline.SendForResultAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, cancellationToken);",
+            ResponseShape.EnvelopePage => $"return _pipeline.SendForPageAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, cancellationToken);",
+            ResponseShape.Plain => $"return _pipeline.SendForBodyAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, cancellationToken);",
+            ResponseShape.EnvelopeNone => $"return _pipeline.SendAsync({operationName}, {method}, uri, {content}, cancellationToken);",
+            ResponseShape.Binary => $"return _pipeline.SendForBinaryAsync({operationName}, {method}, uri, {content}, cancellationToken);",
+            ResponseShape.Text => $"return _pipeline.SendForTextAsync({operationName}, {method}, uri, {content}, cancellationToken);",
+            ResponseShape.None => $"return _pipeline.SendWithoutContentAsync({operationName}, {method}, uri, {content}, cancellationToken);",
+        });
 
         w.CloseBlock();
         foreach (var (field, pattern) in patternFields)
@@ -355,21 +321,135 @@ internal static class ClientEmitter
         }
     }
 
-    /// <summary>For list operations that page by <c>page</c> or <c>cursor</c>: an <c>IAsyncEnumerable</c> over every item.</summary>
-    private static void EmitAutoPaging(SourceWriter w, TypeNames names, OperationSpec op, List<string> signature, List<(string Name, string? Text)> docs)
+    /// <summary>One parameter of a generated method: its C# type, name and default (null when it has none).</summary>
+    private readonly record struct MethodParameter(string Type, string Name, string? Default)
     {
-        var page = op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && p.JsonName == "page" && p.Type.Kind == TypeKind.Integer);
+        public override string ToString() => Default is null ? $"{Type} {Name}" : $"{Type} {Name} = {Default}";
+    }
+
+    private static string Location(ParameterLocation location) => location switch
+    {
+        ParameterLocation.Path => "path",
+        ParameterLocation.Query => "query",
+        ParameterLocation.Header => "header",
+    };
+
+    private static (string Type, string Doc) ReturnType(TypeNames names, ResponseSpec response) => response.Shape switch
+    {
+        ResponseShape.EnvelopeResult or ResponseShape.Plain when response.OrBinary =>
+            ($"{Task}<global::Cloudflare.OpenApi.JsonOrBinary<{names.Of(response.Type!)}>>", "The response's result when it is JSON, or its bytes and media type otherwise (chosen by <c>Content-Type</c>)."),
+        ResponseShape.EnvelopeResult or ResponseShape.Plain => ($"{Task}<{names.Of(response.Type!)}>", "The response's result."),
+        ResponseShape.EnvelopePage => ($"{Task}<global::Cloudflare.OpenApi.CloudflarePage<{names.Of(response.Type!)}>>", "One page of results, with its <c>result_info</c>."),
+        ResponseShape.Binary => ($"{Task}<{BinaryContent}>", "The response's bytes and media type."),
+        ResponseShape.Text => ($"{Task}<string>", "The response's text."),
+        ResponseShape.EnvelopeNone or ResponseShape.None => (Task, "A task that completes when the API has accepted the request."),
+    };
+
+    private static string BodyType(TypeNames names, BodySpec body) => body.Kind switch
+    {
+        BodyKind.Json => names.OfParameter(body.Type!),
+        BodyKind.Form or BodyKind.Multipart => names.Of(body.Type!),
+        BodyKind.Binary => BinaryContent,
+        BodyKind.Text => "string",
+    };
+
+    private static string BodyDoc(BodySpec body)
+    {
+        var media = SourceWriter.EscapeXml(body.MediaType);
+        var what = body.Kind switch
+        {
+            BodyKind.Json => "The request body",
+            BodyKind.Form => $"The request body, sent as <c>{media}</c> fields",
+            BodyKind.Multipart => $"The request body, sent as <c>{media}</c> parts",
+            BodyKind.Binary => $"The request body (a stream or bytes), sent as <c>{media}</c> unless it names its own media type",
+            BodyKind.Text => $"The request body, sent as <c>{media}</c>",
+        };
+        return body.Required ? what + "." : what + " (optional).";
+    }
+
+    private static void EmitBodyChecks(SourceWriter w, BodySpec body, EquatableArray<string> validatingTypes)
+    {
+        var isValueType = body.Kind == BodyKind.Json && body.Type!.IsValueType;
+        if (body.Required && !isValueType)
+        {
+            w.WriteLine("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+        }
+
+        if (body.Kind != BodyKind.Json)
+        {
+            return;
+        }
+
+        if (body.Type!.Kind == TypeKind.Object && validatingTypes.Contains(body.Type.Name!))
+        {
+            w.WriteLine(body.Required ? "body.Validate(nameof(body));" : "body?.Validate(nameof(body));");
+        }
+        else if (body.Type.Kind == TypeKind.Array && body.Type.Element!.Kind == TypeKind.Object && validatingTypes.Contains(body.Type.Element.Name!))
+        {
+            w.WriteLine("var index = 0;");
+            w.WriteLine("foreach (var item in body!) { if (item is null) throw new global::System.ArgumentException(\"The body has a null item at index \" + index + \".\", nameof(body)); item.Validate(\"body[\" + index++ + \"]\"); }");
+        }
+    }
+
+    /// <summary>Writes the body; returns the JSON bytes argument of the pipeline call (<c>content</c>, or <c>null</c> for non-JSON bodies set on the request).</summary>
+    private static string EmitBodyContent(SourceWriter w, TypeNames names, BodySpec body)
+    {
+        var guard = body.Required ? string.Empty : "if (body is not null) ";
+        var type = body.Type;
+        var value = body.Required || type is not { IsValueType: true } ? "body" : "body.Value";
+        w.WriteLine(body.Kind switch
+        {
+            BodyKind.Json => body.Required
+                ? $"var content = {WireText.JsonBytes(names, type!, value)};"
+                : $"var content = body is null ? null : {WireText.JsonBytes(names, type!, value)};",
+            BodyKind.Form or BodyKind.Multipart => $"{guard}uri.Content = body.CreateRequestContent();",
+            BodyKind.Binary => $"{guard}uri.Content = {RequestContent}.Binary(body, {SourceWriter.Literal(body.MediaType)});",
+            BodyKind.Text => $"{guard}uri.Content = {RequestContent}.Text(body, {SourceWriter.Literal(body.MediaType)});",
+        });
+        return body.Kind == BodyKind.Json ? "content" : "null";
+    }
+
+    private static void EmitQueryOrHeader(SourceWriter w, TypeNames names, ParameterSpec p)
+    {
+        var name = SourceWriter.Literal(p.JsonName);
+        var nullable = !p.Required;
+        if (p.Location == ParameterLocation.Header)
+        {
+            var text = p.Type.Kind == TypeKind.Array ? WireText.Join(names, p.Type.Element!, p.Name, ",") : WireText.OfOptional(names, p.Type, p.Name, nullable);
+            w.WriteLine($"uri.AppendHeader({name}, {text});");
+            return;
+        }
+
+        if (p.Type.Kind != TypeKind.Array)
+        {
+            w.WriteLine($"uri.AppendQuery({name}, {WireText.OfOptional(names, p.Type, p.Name, nullable)});");
+            return;
+        }
+
+        var each = WireText.Each(names, p.Type.Element!, p.Name);
+        w.WriteLine(p.ArrayStyle switch
+        {
+            ArrayStyle.Exploded => $"uri.AppendQueryEach({name}, {each});",
+            ArrayStyle.CommaDelimited or ArrayStyle.SpaceDelimited or ArrayStyle.PipeDelimited =>
+                $"uri.AppendQueryJoined({name}, {each}, {SourceWriter.Literal(WireText.Delimiter(p.ArrayStyle))});",
+        });
+    }
+
+    /// <summary>For list operations that page by <c>page</c> or <c>cursor</c>: an <c>IAsyncEnumerable</c> over every item.</summary>
+    private static void EmitAutoPaging(SourceWriter w, TypeNames names, OperationSpec op, List<MethodParameter> signature, List<(string Name, string? Text)> docs)
+    {
+        var page = op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && p.JsonName == "page" && p.Type.Kind is TypeKind.Integer or TypeKind.Number);
         var cursor = op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && p.JsonName == "cursor" && p.Type.Kind == TypeKind.String);
         if (page is null && cursor is null)
         {
             return;
         }
 
-        var perPage = op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && p.JsonName == "per_page" && p.Type.Kind == TypeKind.Integer);
+        var perPage = op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && p.JsonName == "per_page" && p.Type.Kind is TypeKind.Integer or TypeKind.Number);
         var baseName = op.MethodName.Substring(0, op.MethodName.Length - "Async".Length);
         var itemType = names.Of(op.Response.Type!);
         var excluded = new HashSet<string> { page?.Name ?? string.Empty, cursor?.Name ?? string.Empty };
-        var allSignature = signature.Where(s => !excluded.Contains(s.Split(' ').ElementAtOrDefault(1) ?? string.Empty)).ToList();
+        var allSignature = signature.Where(s => !excluded.Contains(s.Name)).ToList();
         var allDocs = docs.Where(d => !excluded.Contains(d.Name)).ToList();
 
         w.WriteLine();
@@ -380,12 +460,11 @@ internal static class ClientEmitter
         }
 
         w.WriteLine("/// <returns>The items of all pages, in order.</returns>");
-        var pagedSignature = string.Join(", ", allSignature);
-        w.OpenBlock($"public virtual global::System.Collections.Generic.IAsyncEnumerable<{itemType}> {baseName}AllAsync({pagedSignature})");
+        w.OpenBlock($"public virtual global::System.Collections.Generic.IAsyncEnumerable<{itemType}> {baseName}AllAsync({string.Join(", ", allSignature)})");
         var callArgs = new List<string>();
-        foreach (var s in signature)
+        foreach (var parameter in signature)
         {
-            var name = s.Split(' ')[1];
+            var name = parameter.Name;
             if (name == "cancellationToken")
             {
                 continue;
@@ -408,9 +487,12 @@ internal static class ClientEmitter
         callArgs.Add("cancellationToken: token");
         w.WriteLine($"return global::Cloudflare.OpenApi.Infrastructure.CloudflarePager.EnumerateAsync<{itemType}>(");
         w.WriteLine($"    (pageNumber, pageCursor, token) => {op.MethodName}({string.Join(", ", callArgs)}),");
-        w.WriteLine($"    {(page is null ? "null" : "1")}, null, {(perPage is null ? "null" : perPage.Name)}, cancellationToken);");
+        w.WriteLine($"    {(page is null ? "null" : "1")}, null, {(perPage is null ? "null" : PerPage(perPage))}, cancellationToken);");
         w.CloseBlock();
     }
+
+    // The pager counts in long; a per_page of another numeric type is converted (a double per_page is a whole number in practice).
+    private static string PerPage(ParameterSpec perPage) => perPage.Type.Kind == TypeKind.Integer ? perPage.Name : $"(long?){perPage.Name}";
 
     private static void WriteDocs(SourceWriter w, OperationSpec op, List<(string Name, string? Text)> docs, string returnDoc)
     {
@@ -436,31 +518,6 @@ internal static class ClientEmitter
 
     private static string? Xml(string? specText) => specText is null ? null : SourceWriter.EscapeXml(specText);
 
-    private static string ToText(TypeRef type, string name, bool required, bool header = false) => header ? HeaderText(type, name, required) : type.Kind switch
-    {
-        TypeKind.String => name,
-        TypeKind.Enum => required ? $"{name}.Value" : $"{name}?.Value",
-        TypeKind.PrimitiveUnion => required ? $"{name}.ToString()" : $"{name}?.ToString()",
-        TypeKind.Integer or TypeKind.Number or TypeKind.Boolean or TypeKind.DateTime when required =>
-            $"({type.Kind switch { TypeKind.Integer => "long?", TypeKind.Number => "double?", TypeKind.Boolean => "bool?", _ => "global::System.DateTimeOffset?" }}){name}",
-        _ => name,
-    };
-
-    // Headers carry text: numbers in invariant culture, booleans as "true"/"false", timestamps in ISO 8601.
-    private static string HeaderText(TypeRef type, string name, bool required)
-    {
-        var q = required ? string.Empty : "?";
-        return type.Kind switch
-        {
-            TypeKind.String => name,
-            TypeKind.Enum => $"{name}{q}.Value",
-            TypeKind.PrimitiveUnion => $"{name}{q}.ToString()",
-            TypeKind.Boolean => required ? $"({name} ? \"true\" : \"false\")" : $"({name} is null ? null : {name}.Value ? \"true\" : \"false\")",
-            TypeKind.DateTime => $"{name}{q}.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
-            _ => $"{name}{q}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-        };
-    }
-
     private static string HttpMethod(string method) => method switch
     {
         "GET" => "global::System.Net.Http.HttpMethod.Get",
@@ -473,27 +530,4 @@ internal static class ClientEmitter
         "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
         _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
     };
-
-    private static IEnumerable<(bool IsParameter, string Text)> PathParts(string path)
-    {
-        var position = 0;
-        while (position < path.Length)
-        {
-            var open = path.IndexOf('{', position);
-            if (open < 0)
-            {
-                yield return (false, path.Substring(position));
-                yield break;
-            }
-
-            if (open > position)
-            {
-                yield return (false, path.Substring(position, open - position));
-            }
-
-            var close = path.IndexOf('}', open);
-            yield return (true, path.Substring(open + 1, close - open - 1));
-            position = close + 1;
-        }
-    }
 }

@@ -86,66 +86,7 @@ internal sealed record PrimitiveUnionSpec(string Name, string? Description, Equa
 /// <summary>An equatable wrapper so a <see cref="TypeKind"/> can live in an <see cref="EquatableArray{T}"/>.</summary>
 internal readonly record struct TypeKindBox(TypeKind Kind);
 
-internal enum ParameterLocation
-{
-    Path,
-    Query,
-    Header,
-}
-
-/// <summary>An operation parameter.</summary>
-/// <param name="ClientProperty">Set when the value comes from the client options (e.g. the account id), not from the method.</param>
-internal sealed record ParameterSpec(
-    string JsonName, string Name, ParameterLocation Location, TypeRef Type, bool Required, string? Description, ConstraintSpec? Constraints, string? ClientProperty);
-
-/// <summary>A JSON request body.</summary>
-internal sealed record BodySpec(TypeRef Type, bool Required, string? Description);
-
-internal enum ResponseShape
-{
-    /// <summary>No result the caller needs: the method returns <c>Task</c>.</summary>
-    None,
-    /// <summary>Cloudflare envelope; the method returns its <c>result</c>.</summary>
-    EnvelopeResult,
-    /// <summary>Cloudflare envelope with a list <c>result</c> and <c>result_info</c>: the method returns a page.</summary>
-    EnvelopePage,
-    /// <summary>Cloudflare envelope without a useful result.</summary>
-    EnvelopeNone,
-    /// <summary>Plain JSON body.</summary>
-    Plain,
-}
-
-/// <summary>What a successful response carries.</summary>
-internal sealed record ResponseSpec(ResponseShape Shape, TypeRef? Type);
-
-/// <summary>One operation → one method on a group client.</summary>
-internal sealed record OperationSpec(
-    string OperationId,
-    string MethodName,
-    string HttpMethod,
-    string Path,
-    string? Summary,
-    string? Description,
-    bool Deprecated,
-    EquatableArray<ParameterSpec> Parameters,
-    BodySpec? Body,
-    ResponseSpec Response);
-
-/// <summary>A group of operations (by operationId prefix or tag) → a sub-client; the root group (Name "") is the client itself.</summary>
-/// <param name="Name">The root client's property for the group.</param>
-/// <param name="ClassName">The sub-client class (unique among all generated type names).</param>
-internal sealed record GroupSpec(string Name, string ClassName, string? Description, EquatableArray<OperationSpec> Operations);
-
-/// <summary>How the root client reaches a group: its property and its class.</summary>
-internal readonly record struct GroupName(string Property, string ClassName);
-
-/// <summary>A value the root client's options carry for every call (e.g. <c>account_id</c>).</summary>
-internal sealed record ClientParameterSpec(string JsonName, string Name, string? Description, ConstraintSpec? Constraints);
-
-/// <summary>The root client and its options.</summary>
-internal sealed record ClientSpec(
-    string Name, string? Title, string? Description, string DefaultBaseUri, EquatableArray<ClientParameterSpec> ClientParameters, EquatableArray<GroupName> Groups);
-
 /// <summary>Everything one spec generates.</summary>
+/// <param name="Forms">Request records of form-encoded and multipart bodies (see <see cref="FormSpec"/>).</param>
 internal sealed record ApiModel(
-    GenerationContext Context, ClientSpec Client, EquatableArray<TypeSpec> Types, EquatableArray<GroupSpec> Groups);
+    GenerationContext Context, ClientSpec Client, EquatableArray<TypeSpec> Types, EquatableArray<GroupSpec> Groups, EquatableArray<FormSpec> Forms);

@@ -14,6 +14,8 @@ internal sealed partial class SpecParser
 {
     private static readonly string[] s_methodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
+    private Dictionary<string, string>? _referenceAt;
+
     private (List<GroupSpec> Groups, List<ClientParameterSpec> ClientParameters) BuildOperations(string clientName)
     {
         var clientParameterNames = new HashSet<string>(_input.ClientParameters, StringComparer.Ordinal);
@@ -162,15 +164,7 @@ internal sealed partial class SpecParser
             }
 
             var schema = parameter.Schema ?? parameter;
-            // `enum: ["true", "false"]` reads better as bool? (sent as "true"/"false").
-            var type = IsBooleanStringEnum(Unwrap(schema)) ? TypeRef.Boolean : Map(schema, typePrefix + Naming.Pascal(parameter.Name), parameterPointer + "/schema");
-            if (type.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Any
-                || (type.Kind == TypeKind.Array && type.Element!.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map or TypeKind.Any))
-            {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, $"The parameter '{parameter.Name}' of type {type.Kind}", "parameters must be primitives, enums or arrays of those");
-                continue;
-            }
-
+            var type = ParameterType(parameter, schema, typePrefix, parameterPointer);
             var required = location == ParameterLocation.Path || parameter.IsRequired;
             var constraints = Constraints(schema);
             string? clientProperty = null;
@@ -184,15 +178,19 @@ internal sealed partial class SpecParser
             }
 
             var name = clientProperty is null ? scope.Claim(Naming.Camel(parameter.Name), parameter.Name, out _) : Naming.Camel(parameter.Name);
-            parameters.Add(new ParameterSpec(parameter.Name, name, location.Value, type, required, NullIfEmpty(parameter.Description), constraints, clientProperty));
+            var style = type.Kind == TypeKind.Array ? ArrayStyleOf(parameter, location.Value, parameterPointer) : ArrayStyle.Exploded;
+            parameters.Add(new ParameterSpec(parameter.Name, name, location.Value, type, required, NullIfEmpty(parameter.Description), constraints, clientProperty, style));
         }
 
-        foreach (var segment in PathParameterNames(path))
+        var segments = PathSegments(path);
+        foreach (var segment in segments.Where(s => s.IsParameter))
         {
-            if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.JsonName == segment))
+            if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.JsonName == segment.Text))
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The path placeholder '{{{segment}}}'", "it has no matching `in: path` parameter");
-                return null;
+                // Invalid by the specification, common in practice: the placeholder still needs a value, so take a string.
+                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The path placeholder '{{{segment.Text}}}' without an `in: path` parameter", "a string parameter", "every path placeholder needs a value");
+                var name = scope.Claim(Naming.Camel(segment.Text), segment.Text, out _);
+                parameters.Add(new ParameterSpec(segment.Text, name, ParameterLocation.Path, TypeRef.String, true, null, null, null, ArrayStyle.CommaDelimited));
             }
         }
 
@@ -203,6 +201,7 @@ internal sealed partial class SpecParser
             methodName,
             method.ToUpperInvariant(),
             path,
+            segments.ToEquatableArray(),
             NullIfEmpty(operation.Summary),
             NullIfEmpty(operation.Description),
             operation.IsDeprecated,
@@ -211,104 +210,141 @@ internal sealed partial class SpecParser
             response);
     }
 
+    /// <summary>
+    /// A parameter's type: primitives, enums, primitive unions and arrays of those as they are; anything else (objects,
+    /// discriminated unions, maps, nested arrays) degrades to <c>JsonElement</c> sent as its JSON text, and a schema
+    /// without a type to <c>string</c>.
+    /// </summary>
+    private TypeRef ParameterType(OpenApiParameter parameter, JsonSchema schema, string typePrefix, string pointer)
+    {
+        // `enum: ["true", "false"]` reads better as bool? (sent as "true"/"false").
+        if (IsBooleanStringEnum(Unwrap(schema)))
+        {
+            return TypeRef.Boolean;
+        }
+
+        var type = Map(schema, typePrefix + Naming.Pascal(parameter.Name), pointer + "/schema");
+        var scalar = type.Kind == TypeKind.Array ? type.Element! : type;
+        switch (ParameterShape(scalar))
+        {
+            case ParameterValueShape.Text:
+                return type;
+            case ParameterValueShape.Untyped when type.Kind != TypeKind.Array:
+                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The parameter '{parameter.Name}' without a type", "string", "a parameter's value is text on the wire");
+                return TypeRef.String;
+            case ParameterValueShape.Untyped:
+                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The array parameter '{parameter.Name}' with untyped items", "a list of strings", "a parameter's value is text on the wire");
+                return new TypeRef(TypeKind.Array, null, TypeRef.String);
+            default:
+                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "only primitives, enums and arrays of those have a standard text form (deepObject and exploded objects are not written)");
+                return TypeRef.Any;
+        }
+    }
+
+    private enum ParameterValueShape
+    {
+        Text,
+        Untyped,
+        Structured,
+    }
+
+    private static ParameterValueShape ParameterShape(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion
+            => ParameterValueShape.Text,
+        TypeKind.Any => ParameterValueShape.Untyped,
+        TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map => ParameterValueShape.Structured,
+    };
+
+    private static string Describe(TypeRef type) => type.Kind == TypeKind.Array ? "array of " + Describe(type.Element!) : type.Kind.ToString().ToLowerInvariant();
+
+    /// <summary>The OpenAPI <c>style</c>/<c>explode</c> of an array parameter, with the specification's defaults per location.</summary>
+    private ArrayStyle ArrayStyleOf(OpenApiParameter parameter, ParameterLocation location, string pointer)
+    {
+        var raw = ResolvePointer(pointer);
+        var explode = _yaml.Exists(raw + "/explode") ? parameter.Explode : (bool?)null;
+        var style = _yaml.Exists(raw + "/style") ? parameter.Style : OpenApiParameterStyle.Undefined;
+        switch (location)
+        {
+            case ParameterLocation.Query:
+                switch (style)
+                {
+                    case OpenApiParameterStyle.SpaceDelimeted:
+                        return ArrayStyle.SpaceDelimited;
+                    case OpenApiParameterStyle.PipeDelimited:
+                        return ArrayStyle.PipeDelimited;
+                    case OpenApiParameterStyle.Undefined:
+                    case OpenApiParameterStyle.Form:
+                        return explode ?? true ? ArrayStyle.Exploded : ArrayStyle.CommaDelimited;
+                    default:
+                        Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The query parameter style '{style}'", "style: form", "arrays in the query are written as form, spaceDelimited or pipeDelimited");
+                        return explode ?? true ? ArrayStyle.Exploded : ArrayStyle.CommaDelimited;
+                }
+
+            case ParameterLocation.Path:
+            case ParameterLocation.Header:
+                if (style is not (OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Simple))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The {location.ToString().ToLowerInvariant()} parameter style '{style}'", "style: simple", "label and matrix styles are not written");
+                }
+
+                return ArrayStyle.CommaDelimited;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown parameter location.");
+        }
+    }
+
+    /// <summary>Follows <c>$ref</c>s from a node's pointer to the pointer of the node that defines it (for raw lookups such as "is explode written").</summary>
+    private string ResolvePointer(string pointer)
+    {
+        if (_referenceAt is null)
+        {
+            _referenceAt = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (at, reference) in _yaml.References)
+            {
+                _referenceAt[at] = reference;
+            }
+        }
+
+        for (var guard = 0; guard < 32; guard++)
+        {
+            if (!_referenceAt.TryGetValue(pointer + "/$ref", out var reference) || !reference.StartsWith("#", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            pointer = Uri.UnescapeDataString(reference.Substring(1));
+        }
+
+        return pointer;
+    }
+
+    private static List<PathSegment> PathSegments(string path)
+    {
+        var segments = new List<PathSegment>();
+        var position = 0;
+        while (position < path.Length)
+        {
+            var open = path.IndexOf('{', position);
+            var close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                segments.Add(new PathSegment(false, path.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                segments.Add(new PathSegment(false, path.Substring(position, open - position)));
+            }
+
+            segments.Add(new PathSegment(true, path.Substring(open + 1, close - open - 1)));
+            position = close + 1;
+        }
+
+        return segments;
+    }
+
     private static bool IsBooleanStringEnum(JsonSchema schema) =>
         schema.Enumeration.Count == 2 && schema.Enumeration.OfType<string>().OrderBy(v => v, StringComparer.Ordinal).SequenceEqual(new[] { "false", "true" });
-
-    private static IEnumerable<string> PathParameterNames(string path)
-    {
-        var start = path.IndexOf('{');
-        while (start >= 0)
-        {
-            var end = path.IndexOf('}', start);
-            if (end < 0)
-            {
-                yield break;
-            }
-
-            yield return path.Substring(start + 1, end - start - 1);
-            start = path.IndexOf('{', end);
-        }
-    }
-
-    private BodySpec? BuildBody(OpenApiOperation operation, string typePrefix, string pointer)
-    {
-        var body = operation.RequestBody?.ActualRequestBody;
-        if (body is null)
-        {
-            return null;
-        }
-
-        var (mediaType, content) = PickJson(body.Content);
-        if (content is null)
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, pointer + "/requestBody", "A request body of " + string.Join(", ", body.Content.Keys), "only JSON request bodies are supported");
-            return null;
-        }
-
-        var schema = content.Schema;
-        var type = schema is null ? TypeRef.Any : Map(schema, typePrefix + "Request", pointer + "/requestBody/content/" + YamlSpecReader.Escape(mediaType!) + "/schema");
-        return new BodySpec(type, body.IsRequired, NullIfEmpty(body.Description));
-    }
-
-    private ResponseSpec BuildResponse(OpenApiOperation operation, string typePrefix, string pointer)
-    {
-        foreach (var code in s_successCodes)
-        {
-            if (!operation.Responses.TryGetValue(code, out var response))
-            {
-                continue;
-            }
-
-            var (mediaType, content) = PickJson(response.ActualResponse.Content);
-            if (content?.Schema is not { } schema)
-            {
-                return new ResponseSpec(ResponseShape.None, null);
-            }
-
-            var schemaPointer = pointer + "/responses/" + code + "/content/" + YamlSpecReader.Escape(mediaType!) + "/schema";
-            var properties = Properties(schema);
-            var hasSuccess = properties.Any(p => p.Name == "success");
-            var result = properties.FirstOrDefault(p => p.Name == "result");
-            if (hasSuccess && (result.Property is not null || properties.Any(p => p.Name == "errors")))
-            {
-                if (result.Property is null)
-                {
-                    return new ResponseSpec(ResponseShape.EnvelopeNone, null);
-                }
-
-                var resultSchema = Unwrap(result.Property);
-                if (resultSchema.Type == JsonObjectType.None && resultSchema.Properties.Count == 0 && resultSchema.AllOf.Count == 0
-                    && resultSchema.OneOf.Count == 0 && resultSchema.AnyOf.Count == 0)
-                {
-                    return new ResponseSpec(ResponseShape.EnvelopeNone, null);
-                }
-
-                var resultName = typePrefix + "Result";
-                var resultType = Map(result.Property, resultName, schemaPointer + "/properties/result");
-                var paged = resultType.Kind == TypeKind.Array && properties.Any(p => p.Name == "result_info");
-                return paged
-                    ? new ResponseSpec(ResponseShape.EnvelopePage, resultType.Element)
-                    : new ResponseSpec(ResponseShape.EnvelopeResult, resultType);
-            }
-
-            return new ResponseSpec(ResponseShape.Plain, Map(schema, typePrefix + "Response", schemaPointer));
-        }
-
-        return new ResponseSpec(ResponseShape.None, null);
-    }
-
-    private static (string? MediaType, OpenApiMediaType? Content) PickJson(IDictionary<string, OpenApiMediaType> content)
-    {
-        foreach (var pair in content)
-        {
-            var type = pair.Key.Split(';')[0].Trim();
-            if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-                || type == "*/*")
-            {
-                return (pair.Key, pair.Value);
-            }
-        }
-
-        return (null, null);
-    }
 }

@@ -197,7 +197,7 @@ internal sealed partial class SpecParser
             clientParameters.ToEquatableArray(),
             groups.Where(g => g.Name.Length > 0).Select(g => new GroupName(g.Name, g.ClassName)).ToEquatableArray());
 
-        return new ApiModel(context, client, WithNestedValidation(_types).ToEquatableArray(), groups.ToEquatableArray());
+        return new ApiModel(context, client, WithNestedValidation(_types).ToEquatableArray(), groups.ToEquatableArray(), _forms.ToEquatableArray());
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ namespace Cloudflare.OpenApi.Infrastructure;
 /// One instance per client; thread-safe.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class CloudflarePipeline
+public sealed partial class CloudflarePipeline
 {
     /// <summary>The name of the <see cref="ActivitySource"/> every request is traced with.</summary>
     public const string ActivitySourceName = "Cloudflare.OpenApi";
@@ -221,7 +221,7 @@ public sealed class CloudflarePipeline
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var message = CreateRequest(method, uri, body, request.Headers);
+            using var message = CreateRequest(method, uri, body, request);
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
@@ -246,7 +246,7 @@ public sealed class CloudflarePipeline
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                if (attempt < _maxRetries && IsIdempotent(method))
+                if (attempt < _maxRetries && IsIdempotent(method) && CanResend(request))
                 {
                     await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
                     continue;
@@ -254,7 +254,7 @@ public sealed class CloudflarePipeline
 
                 throw new TimeoutException($"{method} {uri.GetLeftPart(UriPartial.Path)} did not complete within {_timeout.TotalSeconds:0.###} s (attempt {attempt + 1}).", ex);
             }
-            catch (HttpRequestException) when (attempt < _maxRetries && IsIdempotent(method))
+            catch (HttpRequestException) when (attempt < _maxRetries && IsIdempotent(method) && CanResend(request))
             {
                 await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
@@ -284,7 +284,7 @@ public sealed class CloudflarePipeline
                         return (summary, bytes);
                     }
 
-                    if (!(attempt < _maxRetries && IsRetriable(method, response.StatusCode)))
+                    if (!(attempt < _maxRetries && IsRetriable(method, response.StatusCode) && CanResend(request)))
                     {
                         activity?.SetStatus(ActivityStatusCode.Error);
                         var errors = Envelope<object?>.TryParseMessages(bytes.Span, out var messages);
@@ -317,8 +317,10 @@ public sealed class CloudflarePipeline
         return _policies[index].SendAsync(request, (r, ct) => SendThroughPoliciesAsync(r, index + 1, ct), cancellationToken);
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body, RequestBuilder builder)
     {
+        var parameters = builder.Headers;
+        var accept = builder.Accept;
         var request = new HttpRequestMessage(method, uri);
         var headers = request.Headers;
         foreach (var parameter in parameters)
@@ -327,7 +329,7 @@ public sealed class CloudflarePipeline
         }
 
         headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        headers.TryAddWithoutValidation("Accept", "application/json");
+        headers.TryAddWithoutValidation("Accept", accept ?? "application/json");
         if (_bearer is not null)
         {
             headers.Authorization = _bearer;
@@ -343,10 +345,17 @@ public sealed class CloudflarePipeline
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = s_json;
         }
+        else if (builder.Content is { } content)
+        {
+            request.Content = content.CreateHttpContent();
+        }
 
         return request;
     }
 
+
+    // A non-seekable stream body is read by the first attempt: there is nothing left to send again.
+    private static bool CanResend(RequestBuilder request) => request.Content is not { IsRepeatable: false };
 
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;

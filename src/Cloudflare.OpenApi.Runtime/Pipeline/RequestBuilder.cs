@@ -73,6 +73,51 @@ public sealed class RequestBuilder
         return this;
     }
 
+    /// <summary>Appends one query parameter per value (<c>style: form, explode: true</c>: <c>ids=a&amp;ids=b</c>).</summary>
+    public RequestBuilder AppendQueryEach(string name, IEnumerable<string>? values)
+    {
+        if (values is not null)
+        {
+            foreach (var value in values)
+            {
+                AppendQuery(name, value);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Appends the values as one query parameter joined by <paramref name="delimiter"/> (<c>explode: false</c>:
+    /// <c>ids=a,b</c>; <c>spaceDelimited</c>, <c>pipeDelimited</c>). Each value is percent-encoded, the delimiter is
+    /// not (a comma is a literal sub-delimiter; space and '|' are written %20 and %7C), so a comma inside a value stays
+    /// distinguishable from the delimiter.
+    /// </summary>
+    public RequestBuilder AppendQueryJoined(string name, IEnumerable<string>? values, string delimiter)
+    {
+        if (values is null)
+        {
+            return this;
+        }
+
+        var separator = delimiter == "," ? "," : Uri.EscapeDataString(delimiter);
+        var builder = Builder.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=');
+        _hasQuery = true;
+        var first = true;
+        foreach (var value in values)
+        {
+            if (!first)
+            {
+                builder.Append(separator);
+            }
+
+            first = false;
+            builder.Append(Uri.EscapeDataString(value));
+        }
+
+        return this;
+    }
+
     /// <summary>Appends an integer query parameter when it has a value.</summary>
     public RequestBuilder AppendQuery(string name, long? value) =>
         AppendQuery(name, value?.ToString(CultureInfo.InvariantCulture));
@@ -99,6 +144,12 @@ public sealed class RequestBuilder
 
         return this;
     }
+
+    /// <summary>A body other than JSON (form, multipart, bytes, text); JSON bodies are passed to the pipeline as bytes.</summary>
+    public RequestContent? Content { get; set; }
+
+    /// <summary>The <c>Accept</c> header when the operation answers something other than JSON (null: <c>application/json</c>).</summary>
+    public string? Accept { get; set; }
 
     /// <summary>The header parameters (empty when there are none).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? Array.Empty<KeyValuePair<string, string>>();

@@ -1,0 +1,67 @@
+using Cloudflare.OpenApi.Generator.Model;
+
+namespace Cloudflare.OpenApi.Generator.Emit;
+
+/// <summary>
+/// C# expressions that turn a value into the text a path, query, header or form field carries. One switch per type
+/// kind, no discard: a new kind fails to compile here rather than emitting code that does not.
+/// </summary>
+internal static class WireText
+{
+    public const string ParameterText = "global::Cloudflare.OpenApi.Serialization.ParameterText";
+
+    /// <summary>The text of <paramref name="value"/>, which is not null (and not a <c>Nullable&lt;T&gt;</c>).</summary>
+    public static string Of(TypeNames names, TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.String => value,
+        TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime => $"{ParameterText}.Format({value})",
+        TypeKind.Enum => $"{value}.Value",
+        TypeKind.PrimitiveUnion => $"{value}.ToString()",
+        TypeKind.Any => $"{value}.GetRawText()",
+        TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Array => $"global::System.Text.Encoding.UTF8.GetString({JsonBytes(names, type, value)})",
+    };
+
+    /// <summary>The text of <paramref name="value"/>, or null when it is null (<paramref name="nullable"/>: the variable may be null).</summary>
+    public static string OfOptional(TypeNames names, TypeRef type, string value, bool nullable)
+    {
+        if (!nullable)
+        {
+            return Of(names, type, value);
+        }
+
+        return type.Kind switch
+        {
+            TypeKind.String => value,
+            TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.Any
+                => $"({value}.HasValue ? {Of(names, type, value + ".GetValueOrDefault()")} : null)",
+            TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Array => $"({value} is null ? null : {Of(names, type, value)})",
+        };
+    }
+
+    /// <summary>Each item's text of a sequence (null stays null): <c>ParameterText.Each(ids, static item => …)</c>.</summary>
+    public static string Each(TypeNames names, TypeRef element, string value) => element.Kind == TypeKind.String
+        ? value
+        : $"{ParameterText}.Each({value}, static item => {Of(names, element, "item")})";
+
+    /// <summary>A sequence's items joined by <paramref name="delimiter"/> (null stays null).</summary>
+    public static string Join(TypeNames names, TypeRef element, string value, string delimiter) =>
+        $"{ParameterText}.Join({value}, {SourceWriter.Literal(delimiter)}, static item => {Of(names, element, "item")})";
+
+    /// <summary>The delimiter of a non-exploded array style.</summary>
+    public static string Delimiter(ArrayStyle style) => style switch
+    {
+        ArrayStyle.Exploded or ArrayStyle.CommaDelimited => ",",
+        ArrayStyle.SpaceDelimited => " ",
+        ArrayStyle.PipeDelimited => "|",
+    };
+
+    /// <summary>The UTF-8 JSON bytes of <paramref name="value"/> (not null) of any type.</summary>
+    public static string JsonBytes(TypeNames names, TypeRef type, string value)
+    {
+        var write = type.Kind == TypeKind.Array
+            ? $"static (writer, v) => {TypeNames.JsonWrite}.List<{names.Of(type.Element!)}>(writer, v, static (w0, v0) => {{ {names.Write(type.Element!, "w0", "v0", 1)} }})"
+            : names.WriteFunc(type);
+        var writeType = type.Kind == TypeKind.Array ? names.OfParameter(type) : names.Of(type);
+        return $"{TypeNames.JsonWrite}.ToUtf8Bytes<{writeType}>({value}, {write})";
+    }
+}

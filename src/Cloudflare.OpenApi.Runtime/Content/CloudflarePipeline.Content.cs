@@ -1,0 +1,75 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Cloudflare.OpenApi.Serialization;
+
+namespace Cloudflare.OpenApi.Infrastructure;
+
+/// <summary>Responses other than JSON: bytes, text, and JSON-or-bytes chosen by the response's <c>Content-Type</c>.</summary>
+public sealed partial class CloudflarePipeline
+{
+    /// <summary>Sends a request whose success response is bytes (any media type); the bytes are copied out of the pooled buffer.</summary>
+    public async Task<BinaryContent> SendForBinaryAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
+    {
+        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        using (bytes)
+        {
+            return BinaryContent.FromBytes(bytes.Span.ToArray(), response.ContentType);
+        }
+    }
+
+    /// <summary>Sends a request whose success response is text, decoded as UTF-8.</summary>
+    public async Task<string> SendForTextAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
+    {
+        var (_, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        using (bytes)
+        {
+            return Encoding.UTF8.GetString(bytes.Span);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request that answers JSON or bytes: a JSON <c>Content-Type</c> (<c>application/json</c>, <c>*+json</c>) is
+    /// read with <paramref name="readJson"/> (inside Cloudflare's envelope when <paramref name="envelope"/>), anything
+    /// else is returned as bytes with its media type.
+    /// </summary>
+    public async Task<JsonOrBinary<T>> SendForJsonOrBinaryAsync<T>(
+        string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, bool envelope, JsonReadFunc<T> readJson, CancellationToken cancellationToken)
+    {
+        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
+        if (!response.IsJson)
+        {
+            using (bytes)
+            {
+                return JsonOrBinary<T>.FromBinary(BinaryContent.FromBytes(bytes.Span.ToArray(), response.ContentType));
+            }
+        }
+
+        if (envelope)
+        {
+            // ReadEnvelope disposes the bytes.
+            var parsed = ReadEnvelope(response, bytes, readJson);
+            if (!parsed.HasResult)
+            {
+                throw Failure(response, "The response has no 'result'.", default, parsed.Errors, parsed.Messages, null);
+            }
+
+            return JsonOrBinary<T>.FromJson(parsed.Result!);
+        }
+
+        using (bytes)
+        {
+            try
+            {
+                return JsonOrBinary<T>.FromJson(JsonWrite.FromUtf8Bytes(bytes.Span, readJson));
+            }
+            catch (JsonException ex)
+            {
+                throw Failure(response, $"The response body is not the expected JSON: {ex.Message}", bytes.Span, null, null, ex);
+            }
+        }
+    }
+}
