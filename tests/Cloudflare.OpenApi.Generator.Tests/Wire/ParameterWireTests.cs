@@ -1,0 +1,79 @@
+using System.Net;
+
+namespace Cloudflare.OpenApi.Generator.Tests.Wire;
+
+/// <summary>The generated client of <c>Specs/parameter-types.yaml</c>: every primitive, enum, date and array in path, query and header.</summary>
+public sealed class ParameterWireTests
+{
+    private static readonly GeneratedAssembly s_api = GeneratedAssembly.Load("parameter-types");
+
+    [Fact]
+    public async Task Every_parameter_type_is_written_in_invariant_text_with_the_spec_style()
+    {
+        var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", """{"n":1}""");
+        var daily = s_api.Enum("Kind", "Daily");
+        var weekly = s_api.Enum("Kind", "Weekly");
+        var kinds = Array.CreateInstance(s_api.Type("Kind"), 2);
+        kinds.SetValue(daily, 0);
+        kinds.SetValue(weekly, 1);
+        var day = new DateTimeOffset(2024, 5, 1, 14, 0, 0, TimeSpan.FromHours(2));
+
+        var culture = Thread.CurrentThread.CurrentCulture;
+        Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE"); // decimal comma must not leak
+        try
+        {
+            dynamic reports = s_api.Client(handler).Reports;
+            await reports.GetAsync(
+                2024L, 0.5, true, day, (dynamic)daily, new[] { "a b", "c" }, 10L, false,
+                page: 2.5,
+                exact: (bool?)false,
+                since: (DateTimeOffset?)day,
+                sort: (dynamic)weekly,
+                ids: new long[] { 1, 2 },
+                names: new[] { "x", "y,z" },
+                words: new[] { "p", "q" },
+                kinds: (dynamic)kinds,
+                xCount: (double?)1.25,
+                xKinds: (dynamic)kinds,
+                cancellationToken: CancellationToken.None);
+        }
+        finally
+        {
+            Thread.CurrentThread.CurrentCulture = culture;
+        }
+
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal(
+            "https://api.example.com/reports/2024/0.5/true/2024-05-01T12%3A00%3A00.000Z/daily/a%20b%2Cc"
+            + "?page=2.5&limit=10&exact=false&since=2024-05-01T12%3A00%3A00.000Z&sort=weekly&ids=1&ids=2&names=x,y%2Cz&words=p%20q&kinds=daily%7Cweekly",
+            sent.Uri.AbsoluteUri);
+        Assert.Equal("1.25", string.Join(",", sent.Headers.GetValues("X-Count")));
+        Assert.Equal("false", string.Join(",", sent.Headers.GetValues("X-Dry-Run")));
+        Assert.Equal("daily,weekly", string.Join(",", sent.Headers.GetValues("X-Kinds")));
+    }
+
+    [Fact]
+    public async Task Optional_parameters_left_null_are_not_sent()
+    {
+        var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", "{}");
+
+        dynamic reports = s_api.Client(handler).Reports;
+        await reports.GetAsync(1L, 1.0, false, DateTimeOffset.UnixEpoch, (dynamic)s_api.Enum("Kind", "Daily"), new[] { "t" }, 3L, true, cancellationToken: CancellationToken.None);
+
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal("https://api.example.com/reports/1/1/false/1970-01-01T00%3A00%3A00.000Z/daily/t?limit=3", sent.Uri.AbsoluteUri);
+        Assert.False(sent.Headers.Contains("X-Count"));
+        Assert.False(sent.Headers.Contains("X-Kinds"));
+    }
+
+    [Fact]
+    public async Task Path_placeholder_without_a_parameter_takes_a_string()
+    {
+        var handler = new WireHandler().NoContent();
+
+        dynamic orphans = s_api.Client(handler).Orphans;
+        await orphans.DeleteAsync("o/1", CancellationToken.None);
+
+        Assert.Equal("https://api.example.com/orphans/o%2F1", Assert.Single(handler.Requests).Uri.AbsoluteUri);
+    }
+}
