@@ -1,9 +1,9 @@
 namespace Cloudflare.Workflows.IntegrationTests;
 
 /// <summary>
-/// Tests that start engines of their own (launcher lifecycle, the quickstart as a child process). They run alone,
-/// after the shared-engine tests: on 2 cores a second wrangler starting beside the shared one slowed (once stalled,
-/// for 60 s) a request to the shared engine.
+/// Tests that start engines of their own (launcher lifecycle, the quickstart as a child process, the engine stall).
+/// They run alone, after the shared-engine tests, so that 2 cores are not shared by two engines starting at once.
+/// (The 60 s stall once blamed on a second engine was the unread-body stall: tests/engine/README.md.)
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class OwnEngineCollection

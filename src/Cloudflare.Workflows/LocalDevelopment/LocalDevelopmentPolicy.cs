@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -28,7 +29,11 @@ namespace Cloudflare.Workflows.LocalDevelopment;
 /// <item><c>order=desc</c> and <c>simple=true</c> on get are not supported locally: the bridge reverses or drops the steps;</item>
 /// <item>listing can show half-made entries with no status (left by probing unknown ids): they are dropped;</item>
 /// <item>the list filters <c>date_start</c> and <c>date_end</c> are silently ignored locally (every instance came back):
-/// the bridge drops the items of each page whose <c>created_on</c> is outside the range (both ends inclusive).</item>
+/// the bridge drops the items of each page whose <c>created_on</c> is outside the range (both ends inclusive);</item>
+/// <item>a request body is never sent where the engine would answer without reading it (an unknown workflow, a route
+/// the engine does not have): workerd then stalls the engine's next request for as long as the caller waits (see
+/// tests/engine/README.md, "The engine stall"). The bridge checks once per workflow name that the workflow exists and
+/// answers such requests itself, with the engine's own 404s.</item>
 /// </list>
 /// Dropping items keeps the engine's paging, so a page can hold fewer than <c>per_page</c> items (even none) while
 /// <c>result_info</c> still counts the unfiltered list; <see cref="InstancesClient.ListAllAsync"/> follows the page
@@ -40,6 +45,9 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
 {
     /// <summary>The code of the bridge's own "already exists" error.</summary>
     public const int AlreadyExistsCode = 10409;
+
+    /// <summary>Workflow names the engine has confirmed (its workflows come from wrangler's config and never go away).</summary>
+    private readonly ConcurrentDictionary<string, bool> _knownWorkflows = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CloudflarePipelineNext next, CancellationToken cancellationToken)
@@ -57,6 +65,20 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
         var route = LocalRoute.Parse(request.RequestUri!);
         request.RequestUri = route.Uri;
         var method = request.Method.Method;
+        if (request.Content is not null)
+        {
+            // The engine must read every body it is sent, or its next request stalls: answer what it would not read.
+            if (!AcceptsBody(route.Kind, method))
+            {
+                return NoSuchRoute(request);
+            }
+
+            if (await FindMissingWorkflowAsync(request, route, next, cancellationToken).ConfigureAwait(false) is { } notFound)
+            {
+                return notFound;
+            }
+        }
+
         return route.Kind switch
         {
             RouteKind.Instances when method == "POST" => await CreateAsync(request, route, next, cancellationToken).ConfigureAwait(false),
@@ -67,6 +89,47 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
             _ => await next(request, cancellationToken).ConfigureAwait(false),
         };
     }
+
+    /// <summary>The routes where the engine (or this bridge) reads a request body: create, batch, status and events.</summary>
+    private static bool AcceptsBody(RouteKind kind, string method) => kind switch
+    {
+        RouteKind.Instances or RouteKind.Batch or RouteKind.Event => method == "POST",
+        RouteKind.Status => method == "PATCH",
+        RouteKind.Other or RouteKind.Instance => false,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>
+    /// The engine's own 404 for the request's workflow when it does not exist, found with a body-less GET (once per
+    /// name: a confirmed workflow is remembered); <see langword="null"/> when it exists.
+    /// </summary>
+    private async Task<HttpResponseMessage?> FindMissingWorkflowAsync(
+        HttpRequestMessage request, LocalRoute route, CloudflarePipelineNext next, CancellationToken cancellationToken)
+    {
+        if (route.Workflow is not { } workflow || _knownWorkflows.ContainsKey(workflow))
+        {
+            return null;
+        }
+
+        using var probe = Derive(request, HttpMethod.Get, route.WorkflowUri(), null);
+        var response = await next(probe, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            _knownWorkflows.TryAdd(workflow, true);
+            response.Dispose();
+            return null;
+        }
+
+        response.RequestMessage = request;
+        return response;
+    }
+
+    private static HttpResponseMessage NoSuchRoute(HttpRequestMessage request) =>
+        new(HttpStatusCode.NotFound)
+        {
+            RequestMessage = request,
+            Content = new StringContent("404 Not Found", Encoding.UTF8, "text/plain"),
+        };
 
     private static async Task<HttpResponseMessage> CreateAsync(HttpRequestMessage request, LocalRoute route, CloudflarePipelineNext next, CancellationToken cancellationToken)
     {
@@ -320,10 +383,11 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
         Batch,
         Instance,
         Status,
+        Event,
     }
 
     /// <summary>A request URI with the account segment removed, and what it addresses.</summary>
-    private sealed record LocalRoute(Uri Uri, RouteKind Kind, string Prefix, string? InstanceId)
+    private sealed record LocalRoute(Uri Uri, RouteKind Kind, string Prefix, string? Workflow, string? InstanceId)
     {
         public static LocalRoute Parse(Uri uri)
         {
@@ -339,7 +403,7 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
             var workflows = path.IndexOf("/workflows/", StringComparison.Ordinal);
             if (workflows < 0)
             {
-                return new LocalRoute(rewritten, RouteKind.Other, path, null);
+                return new LocalRoute(rewritten, RouteKind.Other, path, null, null);
             }
 
             var segments = path.Substring(workflows + "/workflows/".Length).Split('/');
@@ -350,11 +414,15 @@ public sealed class LocalDevelopmentPolicy : CloudflarePipelinePolicy
                 3 when segments[1] == "instances" && segments[2] == "batch" => RouteKind.Batch,
                 3 when segments[1] == "instances" => RouteKind.Instance,
                 4 when segments[1] == "instances" && segments[3] == "status" => RouteKind.Status,
+                5 when segments[1] == "instances" && segments[3] == "events" => RouteKind.Event,
                 _ => RouteKind.Other,
             };
-            var instanceId = kind is RouteKind.Instance or RouteKind.Status ? Uri.UnescapeDataString(segments[2]) : null;
-            return new LocalRoute(rewritten, kind, prefix, instanceId);
+            var instanceId = kind is RouteKind.Instance or RouteKind.Status or RouteKind.Event ? Uri.UnescapeDataString(segments[2]) : null;
+            var workflow = segments[0].Length == 0 ? null : Uri.UnescapeDataString(segments[0]);
+            return new LocalRoute(rewritten, kind, prefix, workflow, instanceId);
         }
+
+        public Uri WorkflowUri() => With(Uri, Prefix.Substring(0, Prefix.Length - "/instances".Length), string.Empty);
 
         public Uri InstancesUri() => With(Uri, Prefix, string.Empty);
 
