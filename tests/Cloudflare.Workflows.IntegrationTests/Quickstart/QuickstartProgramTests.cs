@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Cloudflare.Workflows.IntegrationTests.Launcher;
@@ -35,7 +36,8 @@ public sealed partial class QuickstartProgramTests
     public async Task Ctrl_C_while_the_instance_runs_stops_the_engine_and_exits_130()
     {
         using var run = QuickstartProcess.Start();
-        // The first poll saw the instance running; its 2-second nap keeps it from finishing before the signal lands.
+        // The first poll saw the instance running: it cannot finish before the quickstart sends the approval event,
+        // and Interrupt() freezes the quickstart before it can (its 2-second nap comes first).
         await run.WaitForOutputAsync("  status: running", ProcessTimeout);
 
         run.Interrupt();
@@ -174,13 +176,29 @@ public sealed partial class QuickstartProgramTests
             Assert.False(_process.HasExited, $"The quickstart exited before printing '{fragment}':{Environment.NewLine}{Output}");
         }
 
-        /// <summary>SIGINT to the quickstart alone, as Ctrl+C would send it (a terminal also signals wrangler; the quickstart must cope with either).</summary>
+        /// <summary>
+        /// SIGINT to the quickstart alone, as Ctrl+C would send it (a terminal also signals wrangler; the quickstart must
+        /// cope with either), while it is still watching the running instance. The quickstart is frozen first (SIGSTOP,
+        /// straight from libc: spawning <c>kill</c> took seconds on a loaded 2-core machine, longer than the instance's
+        /// 2-second nap, and the instance then finished before the signal landed). Frozen, it cannot send the approval
+        /// event, so the instance waits for it; SIGINT is then pending and is handled the moment SIGCONT wakes it.
+        /// </summary>
         public void Interrupt()
         {
-            using Process kill = Process.Start("kill", new[] { "-INT", _process.Id.ToString() })!;
-            kill.WaitForExit();
-            Assert.Equal(0, kill.ExitCode);
+            Signal(SIGSTOP);
+            Signal(SIGINT);
+            Signal(SIGCONT);
         }
+
+        private void Signal(int signal) =>
+            Assert.True(kill(_process.Id, signal) == 0, $"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+
+        private const int SIGINT = 2;
+        private const int SIGCONT = 18;
+        private const int SIGSTOP = 19;
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int kill(int pid, int sig);
 
         public void Dispose()
         {
