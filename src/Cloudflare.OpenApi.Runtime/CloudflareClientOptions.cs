@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 
 namespace Cloudflare.OpenApi;
 
@@ -45,4 +47,16 @@ public class CloudflareClientOptions
 
     /// <summary>Whether requests carry no credentials at all (a local engine needs none). Default false.</summary>
     public bool AllowAnonymous { get; set; }
+
+    /// <summary>
+    /// Where the request log goes (category <see cref="CloudflareClientTelemetry.LoggerCategory"/>): one entry per attempt
+    /// with method, path template, status, attempt and duration, never a credential or an expanded path. None when null.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Makes the <see cref="CloudflareClientTelemetry.MeterName"/> meter (DI passes its own so each service provider has its
+    /// meters); the process-wide meter of that name when null.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 }

@@ -262,7 +262,8 @@ internal static class ClientEmitter
         }
 
         w.WriteLine();
-        w.WriteLine($"var uri = new {UriBuilder}(_pipeline.BaseUri);");
+        // The path template travels with the request so logs, metrics and spans name the route, never its values.
+        w.WriteLine($"var uri = new {UriBuilder}(_pipeline.BaseUri, {SourceWriter.Literal(op.Path)});");
         foreach (var segment in op.Segments)
         {
             if (!segment.IsParameter)

@@ -13,6 +13,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Cloudflare.OpenApi.Serialization;
+using Cloudflare.OpenApi.Telemetry;
 
 namespace Cloudflare.OpenApi.Infrastructure;
 
@@ -41,6 +42,7 @@ public sealed partial class CloudflarePipeline
     private readonly int _maxRetries;
     private readonly TimeSpan _retryDelay;
     private readonly TimeSpan _maxRetryDelay;
+    private readonly ClientTelemetry _telemetry;
 
     /// <summary>Creates the pipeline for one client.</summary>
     /// <param name="options">The client's options (copied: later changes have no effect).</param>
@@ -78,6 +80,7 @@ public sealed partial class CloudflarePipeline
         _maxRetries = options.MaxRetries;
         _retryDelay = options.RetryDelay;
         _maxRetryDelay = options.MaxRetryDelay;
+        _telemetry = new ClientTelemetry(options.LoggerFactory, options.MeterFactory);
 
         var token = options.ApiToken;
         var email = options.ApiEmail;
@@ -214,9 +217,12 @@ public sealed partial class CloudflarePipeline
     private async ValueTask<(ResponseSummary Response, ResponseBody Body)> SendCoreAsync(string operationName, HttpMethod method, RequestBuilder request, byte[]? body, CancellationToken cancellationToken)
     {
         var uri = request.ToUri();
+        var template = request.PathTemplate;
         using var activity = s_activitySource.StartActivity(operationName, ActivityKind.Client);
-        activity?.SetTag("http.request.method", method.Method);
-        activity?.SetTag("url.full", uri.GetLeftPart(UriPartial.Path));
+        ClientTelemetry.StartCall(activity, method, uri, template);
+
+        // Asked once per call: when nothing listens, nothing below takes a timestamp, builds tags or logs.
+        var observed = _telemetry.IsEnabled(activity);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -230,6 +236,7 @@ public sealed partial class CloudflarePipeline
 
             HttpResponseMessage response;
             ResponseBody bytes;
+            var started = observed ? ClientTelemetry.Now() : 0;
             try
             {
                 response = await SendThroughPoliciesAsync(message, 0, attemptCts.Token).ConfigureAwait(false);
@@ -244,19 +251,35 @@ public sealed partial class CloudflarePipeline
                     throw;
                 }
             }
+            catch (Exception ex) when (observed && _telemetry.AttemptFailed(activity, operationName, method, template, message.RequestUri ?? uri, attempt, started, ex, cancellationToken))
+            {
+                throw; // never reached: AttemptFailed only records, and returns false
+            }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 if (attempt < _maxRetries && IsIdempotent(method) && CanResend(request))
                 {
-                    await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
+                    var delay = Backoff(attempt, null);
+                    if (observed)
+                    {
+                        _telemetry.Retrying(activity, operationName, method, template, uri, attempt, _maxRetries, delay, "timeout");
+                    }
+
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 throw new TimeoutException($"{method} {uri.GetLeftPart(UriPartial.Path)} did not complete within {_timeout.TotalSeconds:0.###} s (attempt {attempt + 1}).", ex);
             }
-            catch (HttpRequestException) when (attempt < _maxRetries && IsIdempotent(method) && CanResend(request))
+            catch (HttpRequestException ex) when (attempt < _maxRetries && IsIdempotent(method) && CanResend(request))
             {
-                await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
+                var delay = Backoff(attempt, null);
+                if (observed)
+                {
+                    _telemetry.Retrying(activity, operationName, method, template, uri, attempt, _maxRetries, delay, ClientTelemetry.ErrorType(ex, cancellationToken));
+                }
+
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -267,7 +290,11 @@ public sealed partial class CloudflarePipeline
                 using (response)
                 {
                     var summary = new ResponseSummary(response, method.Method, uri);
-                    activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                    if (observed)
+                    {
+                        _telemetry.AttemptAnswered(activity, operationName, method, template, summary.Uri, attempt, started, (int)response.StatusCode);
+                    }
+
                     if (summary.RayId is not null)
                     {
                         activity?.SetTag("cloudflare.ray_id", summary.RayId);
@@ -292,6 +319,10 @@ public sealed partial class CloudflarePipeline
                     }
 
                     retryDelay = Backoff(attempt, summary.RetryAfter);
+                    if (observed)
+                    {
+                        _telemetry.Retrying(activity, operationName, method, template, summary.Uri, attempt, _maxRetries, retryDelay, ClientTelemetry.StatusText((int)response.StatusCode));
+                    }
                 }
             }
             finally

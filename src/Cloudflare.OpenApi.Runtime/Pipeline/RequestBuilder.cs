@@ -31,9 +31,24 @@ public sealed class RequestBuilder
 
     /// <summary>Starts from a base URI (any trailing '/' is dropped).</summary>
     public RequestBuilder(string baseUri)
+        : this(baseUri, null)
+    {
+    }
+
+    /// <summary>Starts from a base URI (any trailing '/' is dropped) for the operation at <paramref name="pathTemplate"/>.</summary>
+    /// <param name="baseUri">The client's base URI.</param>
+    /// <param name="pathTemplate">The operation's path as the spec writes it (<c>/accounts/{account_id}/…</c>), for telemetry.</param>
+    public RequestBuilder(string baseUri, string? pathTemplate)
     {
         _builder = Acquire(baseUri.Length + 128).Append(baseUri.TrimEnd('/'));
+        PathTemplate = pathTemplate;
     }
+
+    /// <summary>
+    /// The operation's path template (<c>/accounts/{account_id}/workflows/{workflow_name}</c>): what logs, metrics and
+    /// spans show instead of the expanded path, whose values are unbounded and may be sensitive.
+    /// </summary>
+    public string? PathTemplate { get; }
 
     // The builder to append to: after the URI was built (ToString/ToUri), appending starts a new one from it.
     private StringBuilder Builder => _builder ??= Acquire(_built!.Length + 128).Append(_built);
