@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Cloudflare.OpenApi;
 using Cloudflare.Workflows.IntegrationTests.Sdk;
 using Cloudflare.Workflows.Testing;
@@ -9,14 +7,16 @@ namespace Cloudflare.Workflows.IntegrationTests.Engine;
 /// <summary>
 /// The cause of the CI hang (issue 12, tests/engine/README.md "The engine stall"): when the engine answers a request
 /// without reading its body (a POST or PATCH to a workflow it does not have, or to a route it does not have), workerd
-/// stalls one of the engine's next requests until its caller gives up. The first test shows the engine does it, on a
-/// raw HTTP client; the second that the SDK in local-development mode never triggers it. Each starts an engine of its
-/// own: a stalled engine must not slow the shared one.
+/// stalls one of the engine's next requests until its caller gives up. This test shows that the SDK in
+/// local-development mode never triggers it; without the bridge's guard it fails in its first rounds with the CI
+/// symptom. It starts an engine of its own: a stalled engine must not slow the shared one.
+/// The engine's side is reproduced by tests/engine/repro-stall.sh (not part of the suite: the stall is a race whose
+/// odds fall under load — a 30-round raw-HTTP version of it saw no stall in 1 of 5 runs on a fully loaded machine).
 /// </summary>
 [Collection(OwnEngineCollection.Name)]
 public sealed class EngineStallTests
 {
-    /// <summary>Rounds of "poison, then an ordinary request". A round stalls about 4 times in 10 (measured: 6/15, 7/15, 5/15).</summary>
+    /// <summary>Rounds of "unknown-workflow calls, then an ordinary request". Unguarded, a round stalls about 4 times in 10 (measured: 6/15, 7/15, 5/15).</summary>
     private const int Rounds = 30;
 
     /// <summary>
@@ -24,41 +24,6 @@ public sealed class EngineStallTests
     /// at most ~5 s on a 2-core machine under full load. A stall lasts as long as its caller waits (60 s in the CI runs).
     /// </summary>
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(10);
-
-    [Fact]
-    public async Task The_engine_stalls_a_later_request_after_answering_a_request_whose_body_it_did_not_read()
-    {
-        await using LocalWorkflowsEngine engine = await LocalWorkflowsEngine.StartAsync(EngineFixture.CreateOptions(null));
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = engine.ExplorerApiUri, Timeout = StallLimit };
-        using (HttpResponseMessage created = await http.PostAsync("workflows/quick/instances", Json("""{"id":"stall-known"}""")))
-        {
-            Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        }
-
-        var stalls = new List<string>();
-        for (int round = 0; round < Rounds && stalls.Count == 0; round++)
-        {
-            // The engine answers 404 "Workflow 'no-such-workflow' not found." before it reads the body.
-            using (HttpResponseMessage poison = await http.PostAsync("workflows/no-such-workflow/instances", Json("""{"id":"x"}""")))
-            {
-                Assert.Equal(HttpStatusCode.NotFound, poison.StatusCode);
-            }
-
-            try
-            {
-                using HttpResponseMessage next = await http.GetAsync("workflows/quick/instances/stall-known");
-                Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-            }
-            catch (TaskCanceledException)
-            {
-                stalls.Add($"round {round + 1}: GET of a known instance not answered within {StallLimit.TotalSeconds:0} s");
-            }
-        }
-
-        // If this fails, the engine no longer stalls (a wrangler/workerd upgrade fixed it): the bridge's guard in
-        // LocalDevelopmentPolicy (AcceptsBody / FindMissingWorkflowAsync) and this test can go.
-        Assert.True(stalls.Count > 0, $"no request stalled in {Rounds} rounds");
-    }
 
     [Fact]
     public async Task The_sdk_in_local_development_mode_never_sends_a_body_the_engine_would_not_read()
@@ -90,5 +55,4 @@ public sealed class EngineStallTests
         }
     }
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }
