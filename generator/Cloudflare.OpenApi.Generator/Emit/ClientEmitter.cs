@@ -252,7 +252,7 @@ internal static class ClientEmitter
             }
             else if (p.Type.Kind is TypeKind.Integer or TypeKind.Number)
             {
-                w.WriteLine($"{Validation}.Number({p.Name}, nameof({p.Name}), {TypeEmitter.Double(c.Minimum)}, {TypeEmitter.Bool(c.ExclusiveMinimum)}, {TypeEmitter.Double(c.Maximum)}, {TypeEmitter.Bool(c.ExclusiveMaximum)});");
+                w.WriteLine($"{Validation}.Number({(p.Type.Format == NumberFormat.Decimal ? "(double?)" : string.Empty)}{p.Name}, nameof({p.Name}), {TypeEmitter.Double(c.Minimum)}, {TypeEmitter.Bool(c.ExclusiveMinimum)}, {TypeEmitter.Double(c.Maximum)}, {TypeEmitter.Bool(c.ExclusiveMaximum)});");
             }
         }
 

@@ -151,7 +151,8 @@ internal static partial class TypeEmitter
             }
             else if (property.Type.Kind is TypeKind.Integer or TypeKind.Number)
             {
-                w.WriteLine($"global::Cloudflare.OpenApi.Infrastructure.ParameterValidation.Number({property.Name}, {label}, {Double(c.Minimum)}, {Bool(c.ExclusiveMinimum)}, {Double(c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
+                var value = property.Type.Format == NumberFormat.Decimal ? $"(double?){property.Name}" : property.Name;
+                w.WriteLine($"global::Cloudflare.OpenApi.Infrastructure.ParameterValidation.Number({value}, {label}, {Double(c.Minimum)}, {Bool(c.ExclusiveMinimum)}, {Double(c.Maximum)}, {Bool(c.ExclusiveMaximum)});");
             }
         }
 

@@ -6,6 +6,7 @@ namespace Cloudflare.OpenApi.Generator.Emit;
 internal sealed class TypeNames
 {
     public const string JsonRead = "global::Cloudflare.OpenApi.Serialization.JsonRead";
+    public const string JsonReadNumber = "global::Cloudflare.OpenApi.Serialization.JsonReadNumber";
     public const string JsonWrite = "global::Cloudflare.OpenApi.Serialization.JsonWrite";
     public const string Reader = "global::System.Text.Json.Utf8JsonReader";
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
@@ -28,8 +29,8 @@ internal sealed class TypeNames
     {
         TypeKind.String => "string",
         TypeKind.Boolean => "bool",
-        TypeKind.Integer => "long",
-        TypeKind.Number => "double",
+        TypeKind.Integer => type.Format == NumberFormat.Int32 ? "int" : "long",
+        TypeKind.Number => type.Format == NumberFormat.Decimal ? "decimal" : "double",
         TypeKind.DateTime => "global::System.DateTimeOffset",
         TypeKind.Any => JsonElement,
         TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!)}>",
@@ -55,8 +56,8 @@ internal sealed class TypeNames
     {
         TypeKind.String => $"{JsonRead}.String(ref {reader})",
         TypeKind.Boolean => $"{JsonRead}.Boolean(ref {reader})",
-        TypeKind.Integer => $"{JsonRead}.Int64(ref {reader})",
-        TypeKind.Number => $"{JsonRead}.Double(ref {reader})",
+        TypeKind.Integer => type.Format == NumberFormat.Int32 ? $"{JsonReadNumber}.Int32(ref {reader})" : $"{JsonRead}.Int64(ref {reader})",
+        TypeKind.Number => type.Format == NumberFormat.Decimal ? $"{JsonReadNumber}.Decimal(ref {reader})" : $"{JsonRead}.Double(ref {reader})",
         TypeKind.DateTime => $"{JsonRead}.DateTimeOffset(ref {reader})",
         TypeKind.Any => $"{JsonRead}.Element(ref {reader})",
         TypeKind.Array => $"{JsonRead}.List<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",

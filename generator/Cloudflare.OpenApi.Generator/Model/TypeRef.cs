@@ -22,12 +22,27 @@ internal enum TypeKind
     Map,
 }
 
+/// <summary>The C# width of an <see cref="TypeKind.Integer"/> or <see cref="TypeKind.Number"/>, from the schema's <c>format</c>.</summary>
+internal enum NumberFormat
+{
+    /// <summary><c>long</c> for integers (int64 or no format), <c>double</c> for numbers.</summary>
+    Default,
+    /// <summary><c>integer</c> with <c>format: int32</c> → <c>int</c>.</summary>
+    Int32,
+    /// <summary><c>number</c> with <c>format: decimal</c> → <c>decimal</c>.</summary>
+    Decimal,
+}
+
 /// <summary>A reference to a type from a property, parameter, body or result.</summary>
 /// <param name="Kind">The kind.</param>
 /// <param name="Name">The generated type's simple name (Object, Enum, Union, PrimitiveUnion).</param>
 /// <param name="Element">The item type (Array, Map).</param>
-internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+/// <param name="Format">The width of an Integer or Number.</param>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null, NumberFormat Format = NumberFormat.Default)
 {
+    public static readonly TypeRef Int32 = new(TypeKind.Integer, Format: NumberFormat.Int32);
+    public static readonly TypeRef Decimal = new(TypeKind.Number, Format: NumberFormat.Decimal);
+
     public static readonly TypeRef String = new(TypeKind.String);
     public static readonly TypeRef Boolean = new(TypeKind.Boolean);
     public static readonly TypeRef Integer = new(TypeKind.Integer);

@@ -389,8 +389,16 @@ internal sealed partial class SpecParser
             return Remember(s, TypeRef.String);
         }
 
-        return Remember(s, new TypeRef(PrimitiveKind(s)));
+        return Remember(s, PrimitiveType(s));
     }
+
+    /// <summary>A primitive's type, with the width its <c>format</c> asks for (int32 → int, decimal → decimal).</summary>
+    private static TypeRef PrimitiveType(JsonSchema s) => PrimitiveKind(s) switch
+    {
+        TypeKind.Integer when s.Format is "int32" => TypeRef.Int32,
+        TypeKind.Number when s.Format is "decimal" => TypeRef.Decimal,
+        var kind => new TypeRef(kind),
+    };
 
     private static TypeKind PrimitiveKind(JsonSchema s)
     {
