@@ -12,6 +12,7 @@ public sealed class GeneratedCodeTests
     [InlineData("union")]
     [InlineData("union-inferred")]
     [InlineData("union-tags")]
+    [InlineData("union-kinds")]
     [InlineData("primitive-union")]
     [InlineData("parameters")]
     [InlineData("parameter-types")]

@@ -37,6 +37,50 @@ public sealed class UnionTests
     }
 
     [Fact]
+    public void Discriminator_mapping_to_bare_schema_names_is_read_as_component_references()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  oneOf: [ { $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' } ]
+                  discriminator: { propertyName: kind, mapping: { dog: Dog, cat: '#/components/schemas/Cat' } }
+                Dog: { type: object, required: [kind], properties: { kind: { type: string }, bark: { type: boolean } } }
+                Cat: { type: object, required: [kind], properties: { kind: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var dog = Read(run.Load(), "Pet", """{"kind":"dog","bark":true}""")!;
+        Assert.Equal("Dog", dog.GetType().Name);
+    }
+
+    [Fact]
+    public void Discriminator_mapping_to_a_bare_name_that_is_no_schema_is_an_unresolved_reference_at_its_line()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  oneOf: [ { $ref: '#/components/schemas/Cat' } ]
+                  discriminator: { propertyName: kind, mapping: { dog: Dgo } }
+                Cat: { type: object, properties: { kind: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        var error = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAG002", error.Id);
+        Assert.Equal(7, error.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
     public void Variant_with_several_tags_is_created_with_its_first_tag_or_the_one_named_and_refuses_others()
     {
         var type = s_tags.Value.Assembly.GetType("Test.Api.RunsGetResponseStepsItemStep", throwOnError: true)!;
@@ -61,5 +105,59 @@ public sealed class UnionTests
         Assert.NotEqual(round, circle);
         Assert.Equal("Square", square.GetType().Name);
         Assert.Equal("""{"kind":"round","radius":2}""", Write(round));
+    }
+}
+
+/// <summary>Unions whose branches are different kinds of JSON value, run through their generated converters.</summary>
+public sealed class ValueUnionTests
+{
+    private static readonly Lazy<Assembly> s_kinds = new(() => GeneratorHarness.Run(GeneratorHarness.ReadSpec("union-kinds.yaml")).Load());
+
+    private static Type Type(string name) => s_kinds.Value.GetType("Test.Api." + name, throwOnError: true)!;
+
+    private static object? Get(object target, string property) => target.GetType().GetProperty(property)!.GetValue(target);
+
+    private static object? Call(object target, string method) => target.GetType().GetMethod(method, System.Type.EmptyTypes)!.Invoke(target, null);
+
+    [Theory]
+    [InlineData("""{"tags":"a"}""", "IsString")]
+    [InlineData("""{"tags":["a","b"]}""", "IsList")]
+    [InlineData("""{"tags":{"odd":true}}""", "IsOther")]
+    public void String_or_list_reads_by_json_kind_and_round_trips(string json, string kind)
+    {
+        var box = JsonSerializer.Deserialize(json, Type("Box"))!;
+        var tags = Get(box, "Tags")!;
+
+        Assert.Equal(true, Get(tags, kind));
+        Assert.Equal(json, JsonSerializer.Serialize(box, Type("Box")));
+    }
+
+    [Fact]
+    public void Object_case_is_named_after_its_type_and_nested_unions_are_flattened()
+    {
+        var box = JsonSerializer.Deserialize("""{"owner":{"name":"rex"},"flag":true,"pets":null}""", Type("Box"))!;
+        var owner = Get(box, "Owner")!;
+        Assert.Equal(true, Get(owner, "IsDog"));
+        Assert.Equal("rex", Get(Call(owner, "AsDog")!, "Name"));
+        Assert.Equal(true, Get(Get(box, "Flag")!, "IsBoolean"));
+        Assert.Null(Get(box, "Pets"));
+
+        var flag = JsonSerializer.Deserialize("2.5", Type("Flag"))!;
+        Assert.Equal(2.5, Call(flag, "AsNumber"));
+        Assert.Equal("\"x\"", JsonSerializer.Serialize(JsonSerializer.Deserialize("\"x\"", Type("Flag")), Type("Flag")));
+        Assert.Throws<TargetInvocationException>(() => Call(flag, "AsString"));
+    }
+
+    [Fact]
+    public void Array_items_may_be_unions_of_a_number_and_a_list()
+    {
+        var box = JsonSerializer.Deserialize("""{"cells":[1,[2,3]]}""", Type("Box"))!;
+        var cells = ((System.Collections.IEnumerable)Get(box, "Cells")!).Cast<object>().ToList();
+
+        Assert.Equal(1, Call(cells[0], "AsInteger"));
+        Assert.Equal(new long[] { 2, 3 }, ((IEnumerable<long>)Call(cells[1], "AsList")!).ToArray());
+        Assert.Equal("""{"cells":[1,[2,3]]}""", JsonSerializer.Serialize(box, Type("Box")));
+        Assert.NotEqual(cells[0], JsonSerializer.Deserialize("[1]", cells[0].GetType()));
+        Assert.Equal(cells[1], JsonSerializer.Deserialize("[2,3]", cells[1].GetType()));
     }
 }

@@ -22,6 +22,7 @@ internal static partial class TypeEmitter
             EnumSpec e => (w => EmitEnum(w, names, context, e), w => EmitEnumConverter(w, names, context, e)),
             UnionSpec u => (w => EmitUnion(w, names, context, u), w => EmitUnionConverter(w, names, context, u)),
             PrimitiveUnionSpec p => (w => EmitPrimitiveUnion(w, names, context, p), w => EmitPrimitiveUnionConverter(w, names, context, p)),
+            ValueUnionSpec v => (w => EmitValueUnion(w, names, context, v), w => EmitValueUnionConverter(w, names, context, v)),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.GetType().Name, "Unknown type spec."),
         };
 

@@ -1,5 +1,9 @@
 using Cloudflare.OpenApi.Generator.Model;
 
+// Switches over TypeKind list every kind and no default: a new kind is a compile error (CS8509) here, not a wrong
+// emit later. CS8524 is only about unnamed values (casts of out-of-range ints), which the model never makes.
+#pragma warning disable CS8524
+
 namespace Cloudflare.OpenApi.Generator.Emit;
 
 /// <summary>C# spellings of model types, and the JSON read/write code for each kind of type.</summary>
@@ -35,7 +39,7 @@ internal sealed class TypeNames
         TypeKind.Any => JsonElement,
         TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!)}>",
         TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!)}>",
-        _ => Named(type.Name!),
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => Named(type.Name!),
     };
 
     /// <summary>The C# type as a method parameter (sequences are taken as IEnumerable).</summary>
@@ -48,7 +52,8 @@ internal sealed class TypeNames
     {
         TypeKind.Array => $"global::System.Collections.Generic.List<{Of(type.Element!)}>?",
         TypeKind.Map => $"global::System.Collections.Generic.Dictionary<string, {Of(type.Element!)}>?",
-        _ => Of(type) + "?",
+        TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Any
+            or TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => Of(type) + "?",
     };
 
     /// <summary>An expression that reads the value at <paramref name="reader"/>; JSON null gives null.</summary>
@@ -62,15 +67,16 @@ internal sealed class TypeNames
         TypeKind.Any => $"{JsonRead}.Element(ref {reader})",
         TypeKind.Array => $"{JsonRead}.List<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",
         TypeKind.Map => $"{JsonRead}.Map<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",
-        _ => $"{Converter(type.Name!)}.ReadNullable(ref {reader})",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Converter(type.Name!)}.ReadNullable(ref {reader})",
     };
 
     /// <summary>An expression that reads a value that may not be null (array and map items).</summary>
     public string ReadItem(TypeRef type, string reader, int depth = 0) => type.Kind switch
     {
         TypeKind.Any => Read(type, reader, depth),
-        TypeKind.Object or TypeKind.Union or TypeKind.Enum or TypeKind.PrimitiveUnion => $"{Converter(type.Name!)}.ReadValue(ref {reader})",
-        _ => $"({Read(type, reader, depth)} ?? throw {JsonRead}.NullItem())",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Converter(type.Name!)}.ReadValue(ref {reader})",
+        TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Array or TypeKind.Map
+            => $"({Read(type, reader, depth)} ?? throw {JsonRead}.NullItem())",
     };
 
     /// <summary>A statement that writes <paramref name="value"/> (not null) with <paramref name="writer"/>.</summary>
@@ -82,7 +88,7 @@ internal sealed class TypeNames
         TypeKind.Any => $"{value}.WriteTo({writer});",
         TypeKind.Array => $"{JsonWrite}.List<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
         TypeKind.Map => $"{JsonWrite}.Map<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
-        _ => $"{Converter(type.Name!)}.WriteValue({writer}, {value});",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Converter(type.Name!)}.WriteValue({writer}, {value});",
     };
 
     /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/> (not null).</summary>

@@ -18,7 +18,7 @@ internal static class WireText
         TypeKind.Enum => $"{value}.Value",
         TypeKind.PrimitiveUnion => $"{value}.ToString()",
         TypeKind.Any => $"{value}.GetRawText()",
-        TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Array => $"global::System.Text.Encoding.UTF8.GetString({JsonBytes(names, type, value)})",
+        TypeKind.Object or TypeKind.Union or TypeKind.ValueUnion or TypeKind.Map or TypeKind.Array => $"global::System.Text.Encoding.UTF8.GetString({JsonBytes(names, type, value)})",
     };
 
     /// <summary>The text of <paramref name="value"/>, or null when it is null (<paramref name="nullable"/>: the variable may be null).</summary>
@@ -32,7 +32,7 @@ internal static class WireText
         return type.Kind switch
         {
             TypeKind.String => value,
-            TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.Any
+            TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion or TypeKind.Any
                 => $"({value}.HasValue ? {Of(names, type, value + ".GetValueOrDefault()")} : null)",
             TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Array => $"({value} is null ? null : {Of(names, type, value)})",
         };

@@ -83,6 +83,23 @@ internal sealed record UnionSpec(
 /// <summary>oneOf/anyOf of primitive types (<c>string | number</c>) → a small struct with a raw-JSON fallback.</summary>
 internal sealed record PrimitiveUnionSpec(string Name, string? Description, EquatableArray<TypeKindBox> Cases) : TypeSpec(Name, Description);
 
+/// <summary>The kinds of JSON value a <see cref="ValueUnionSpec"/> tells apart by the token it starts with.</summary>
+internal enum JsonKind
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Object,
+    Array,
+}
+
+/// <summary>One case of a <see cref="ValueUnionSpec"/>: the JSON kind, the C# case name (<c>IsList</c>, <c>AsDog()</c>) and its type.</summary>
+internal sealed record ValueUnionCaseSpec(JsonKind Kind, string Name, TypeRef Type);
+
+/// <summary>oneOf/anyOf whose branches are different JSON kinds (<c>string | Dog | string[]</c>) → a struct with a raw-JSON fallback.</summary>
+internal sealed record ValueUnionSpec(string Name, string? Description, EquatableArray<ValueUnionCaseSpec> Cases) : TypeSpec(Name, Description);
+
 /// <summary>An equatable wrapper so a <see cref="TypeKind"/> can live in an <see cref="EquatableArray{T}"/>.</summary>
 internal readonly record struct TypeKindBox(TypeKind Kind);
 

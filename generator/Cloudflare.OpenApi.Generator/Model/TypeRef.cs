@@ -18,6 +18,8 @@ internal enum TypeKind
     Union,
     /// <summary>A generated struct holding one of several primitive kinds (<c>string | number</c>).</summary>
     PrimitiveUnion,
+    /// <summary>A generated struct holding one of several kinds of JSON value, objects and arrays included (<c>string | string[]</c>).</summary>
+    ValueUnion,
     Array,
     Map,
 }
@@ -52,5 +54,5 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 
     /// <summary>Whether the C# type is a value type (so "optional" needs <c>?</c> to become <c>Nullable&lt;T&gt;</c>).</summary>
     public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime
-        or TypeKind.Any or TypeKind.Enum or TypeKind.PrimitiveUnion;
+        or TypeKind.Any or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion;
 }

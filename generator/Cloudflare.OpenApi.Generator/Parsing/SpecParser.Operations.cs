@@ -253,7 +253,7 @@ internal sealed partial class SpecParser
         TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion
             => ParameterValueShape.Text,
         TypeKind.Any => ParameterValueShape.Untyped,
-        TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map => ParameterValueShape.Structured,
+        TypeKind.Object or TypeKind.Union or TypeKind.ValueUnion or TypeKind.Array or TypeKind.Map => ParameterValueShape.Structured,
     };
 
     private static string Describe(TypeRef type) => type.Kind == TypeKind.Array ? "array of " + Describe(type.Element!) : type.Kind.ToString().ToLowerInvariant();

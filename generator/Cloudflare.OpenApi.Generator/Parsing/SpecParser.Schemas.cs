@@ -305,6 +305,11 @@ internal sealed partial class SpecParser
                 return reference;
             }
 
+            if (TryBuildValueUnion(s, componentName, nameHint, pointer) is { } valueUnion)
+            {
+                return valueUnion;
+            }
+
             Report(
                 DiagnosticDescriptors.UnsupportedFallback,
                 pointer,

@@ -176,6 +176,18 @@ internal sealed class YamlSpecReader
                     first = false;
                     WriteString(key);
                     _json.Append(':');
+                    if (pointer.EndsWith("/discriminator/mapping", StringComparison.Ordinal) && entry.Value is YamlScalarNode target
+                        && target.Value is { Length: > 0 } name && name.IndexOf('#') < 0 && name.IndexOf('/') < 0 && name.IndexOf('.') < 0)
+                    {
+                        // The specification allows a mapping to a bare schema name (`dog: Dog`); NSwag resolves only
+                        // references, so hand it the component reference the name stands for (checked like any $ref).
+                        _locations[childPointer] = Where(target);
+                        var reference = "#/components/schemas/" + Escape(name);
+                        _references.Add((childPointer, reference));
+                        WriteString(reference);
+                        continue;
+                    }
+
                     Write(entry.Value, childPointer, depth + 1);
                 }
 

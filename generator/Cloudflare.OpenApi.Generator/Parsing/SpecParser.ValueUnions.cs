@@ -1,0 +1,150 @@
+using System.Collections.Generic;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Diagnostics;
+using Cloudflare.OpenApi.Generator.Helpers;
+using Cloudflare.OpenApi.Generator.Model;
+using NJsonSchema;
+
+// Switches over JsonKind list every kind without a default, so a new kind fails to compile here (CS8509).
+#pragma warning disable CS8524
+
+namespace Cloudflare.OpenApi.Generator.Parsing;
+
+/// <summary>
+/// oneOf/anyOf whose branches are different kinds of JSON value (an object or a list, a string or a list of strings…):
+/// the JSON token tells them apart, so the reader needs no tag. Nested unions of such branches are flattened.
+/// </summary>
+internal sealed partial class SpecParser
+{
+    private static readonly string[] s_reservedCaseNames = { "String", "Integer", "Number", "Boolean", "List", "Other", "Json" };
+
+    /// <summary>Builds the union when the branches span at least two JSON kinds and each kind can be typed; else null.</summary>
+    private TypeRef? TryBuildValueUnion(JsonSchema s, string? componentName, string? nameHint, string pointer)
+    {
+        var branches = new List<(JsonKind Kind, JsonSchema Schema, string Pointer)>();
+        if (!Flatten(s, pointer, 0))
+        {
+            return null;
+        }
+
+        var kinds = branches.Select(b => b.Kind).Distinct().OrderBy(k => k).ToList();
+        if (kinds.Count < 2)
+        {
+            return null;
+        }
+
+        var name = componentName ?? InlineTypeName(s, nameHint!, pointer);
+        var reference = Remember(s, new TypeRef(TypeKind.ValueUnion, name));
+        var cases = new List<ValueUnionCaseSpec>();
+        foreach (var kind in kinds)
+        {
+            var ofKind = branches.Where(b => b.Kind == kind).ToList();
+            var (_, first, firstPointer) = ofKind[0];
+            TypeRef type;
+            if (ofKind.Count == 1)
+            {
+                type = Map(first, name + CaseSuffix(kind), firstPointer);
+            }
+            else
+            {
+                type = kind switch
+                {
+                    JsonKind.String => TypeRef.String,
+                    JsonKind.Integer => TypeRef.Integer,
+                    JsonKind.Number => TypeRef.Number,
+                    JsonKind.Boolean => TypeRef.Boolean,
+                    JsonKind.Array => new TypeRef(TypeKind.Array, null, TypeRef.Any),
+                    JsonKind.Object => TypeRef.Any,
+                };
+                if (kind is JsonKind.Array or JsonKind.Object)
+                {
+                    Report(
+                        DiagnosticDescriptors.UnsupportedFallback,
+                        firstPointer,
+                        $"The {ofKind.Count} {(kind == JsonKind.Array ? "array" : "object")} branches of this oneOf/anyOf",
+                        kind == JsonKind.Array ? "one list of JsonElement" : "one JsonElement case",
+                        "they cannot be told apart by their JSON kind, and have no tag");
+                }
+            }
+
+            var caseName = kind switch
+            {
+                JsonKind.Object when type.Name is { } typeName && !s_reservedCaseNames.Contains(typeName) && typeName != name => typeName,
+                _ => CaseSuffix(kind),
+            };
+            cases.Add(new ValueUnionCaseSpec(kind, caseName, type));
+        }
+
+        _types.Add(new ValueUnionSpec(name, NullIfEmpty(s.Description), cases.ToEquatableArray()));
+        return reference;
+
+        bool Flatten(JsonSchema union, string at, int depth)
+        {
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            var index = 0;
+            foreach (var member in UnionMembers(union))
+            {
+                var memberPointer = at + "/" + UnionKeyword(union) + "/" + Invariant(index++);
+                var target = Unwrap(member);
+                var nested = UnionMembers(target).ToList();
+                if (nested.Count > 1 && !nested.All(IsObjectLike) && target.Properties.Count == 0)
+                {
+                    // A union of unions (`oneOf: [$ref StringOrNumber, {type: array}]`): its branches are ours.
+                    if (!Flatten(target, memberPointer, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (KindOf(target) is not { } kind)
+                {
+                    return false;
+                }
+
+                branches.Add((kind, member, memberPointer));
+            }
+
+            return true;
+        }
+    }
+
+    private static string CaseSuffix(JsonKind kind) => kind switch
+    {
+        JsonKind.String => "String",
+        JsonKind.Integer => "Integer",
+        JsonKind.Number => "Number",
+        JsonKind.Boolean => "Boolean",
+        JsonKind.Object => "Object",
+        JsonKind.Array => "List",
+    };
+
+    /// <summary>The one JSON kind a schema's values have, or null when it allows several (or any).</summary>
+    private static JsonKind? KindOf(JsonSchema target)
+    {
+        if (UnionMembers(target).Any())
+        {
+            return UnionMembers(target).All(IsObjectLike) ? JsonKind.Object : null;
+        }
+
+        if (IsObjectLike(target) || (target.Type & ~JsonObjectType.Null) == JsonObjectType.Object)
+        {
+            return JsonKind.Object;
+        }
+
+        return (target.Type & ~JsonObjectType.Null) switch
+        {
+            JsonObjectType.Array => JsonKind.Array,
+            JsonObjectType.String => JsonKind.String,
+            JsonObjectType.Integer => JsonKind.Integer,
+            JsonObjectType.Number => JsonKind.Number,
+            JsonObjectType.Boolean => JsonKind.Boolean,
+            _ => target.Enumeration.Count > 0 && target.Enumeration.All(v => v is string) ? JsonKind.String : null,
+        };
+    }
+}
