@@ -24,7 +24,7 @@ public sealed class ParameterWireTests
         {
             dynamic reports = s_api.Client(handler).Reports;
             await reports.GetAsync(
-                2024L, 0.5, true, day, (dynamic)daily, new[] { "a b", "c" }, 10L, false,
+                2024, 0.5, true, day, (dynamic)daily, new[] { "a b", "c" }, 10L, false,
                 page: 2.5,
                 exact: (bool?)false,
                 since: (DateTimeOffset?)day,
@@ -58,7 +58,7 @@ public sealed class ParameterWireTests
         var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", "{}");
 
         dynamic reports = s_api.Client(handler).Reports;
-        await reports.GetAsync(1L, 1.0, false, DateTimeOffset.UnixEpoch, (dynamic)s_api.Enum("Kind", "Daily"), new[] { "t" }, 3L, true, cancellationToken: CancellationToken.None);
+        await reports.GetAsync(1, 1.0, false, DateTimeOffset.UnixEpoch, (dynamic)s_api.Enum("Kind", "Daily"), new[] { "t" }, 3L, true, cancellationToken: CancellationToken.None);
 
         var sent = Assert.Single(handler.Requests);
         Assert.Equal("https://api.example.com/reports/1/1/false/1970-01-01T00%3A00%3A00.000Z/daily/t?limit=3", sent.Uri.AbsoluteUri);
