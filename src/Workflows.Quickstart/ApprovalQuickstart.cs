@@ -42,6 +42,9 @@ public sealed class ApprovalQuickstart
     /// <summary>How often the instance is polled. Steps appear as they run, so shorter means livelier output.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long the instance is left waiting for the event before it is sent (watch it wait; Ctrl+C meanwhile).</summary>
+    public TimeSpan ApproveAfter { get; init; } = TimeSpan.Zero;
+
     /// <summary>Runs one instance from creation to its end and returns its final details.</summary>
     /// <param name="cancellationToken">Stops waiting (Ctrl+C, or a deadline); the instance itself keeps running.</param>
     public async Task<InstanceDetails> RunAsync(CancellationToken cancellationToken = default)
@@ -74,6 +77,12 @@ public sealed class ApprovalQuickstart
 
             if (!eventSent && IsWaitingForEvent(details))
             {
+                if (ApproveAfter > TimeSpan.Zero)
+                {
+                    _output.WriteLine($"  >> the instance waits for the '{EventType}' event: sending it in {ApproveAfter.TotalSeconds:0} s");
+                    await Task.Delay(ApproveAfter, cancellationToken);
+                }
+
                 _output.WriteLine($"  >> sending the '{EventType}' event with payload {JsonText.Compact(JsonSerializer.SerializeToElement(Decision, QuickstartJson.Default.ApprovalDecision))}");
                 await _client.Instances.SendEventAsync(WorkflowName, created.Id, EventType, Decision, QuickstartJson.Default.ApprovalDecision, cancellationToken);
                 eventSent = true;

@@ -95,7 +95,7 @@ internal static class Program
         if (options.Port is { } port)
         {
             Console.WriteLine($"Using the Workflows engine already running on 127.0.0.1:{port}");
-            return await RunDemoAsync(port, options.Timeout, cancellationToken);
+            return await RunDemoAsync(port, options, cancellationToken);
         }
 
         string engineDirectory = options.EngineDirectory
@@ -107,7 +107,7 @@ internal static class Program
         LocalWorkflowsEngine engine = await StartEngineAsync(engineDirectory, cancellationToken);
         try
         {
-            return await RunDemoAsync(engine.Port, options.Timeout, cancellationToken);
+            return await RunDemoAsync(engine.Port, options, cancellationToken);
         }
         finally
         {
@@ -147,18 +147,19 @@ internal static class Program
         return engine;
     }
 
-    private static async Task<int> RunDemoAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<int> RunDemoAsync(int port, QuickstartOptions options, CancellationToken cancellationToken)
     {
         // The one line that differs from production code: local-development options instead of
         // new WorkflowsClientOptions { AccountId = ..., ApiToken = ... } (or WorkflowsClientOptions.FromEnvironment()).
         var client = new WorkflowsClient(WorkflowsClientOptions.ForLocalDevelopment(port));
 
+        TimeSpan timeout = options.Timeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         InstanceDetails final;
         try
         {
-            final = await new ApprovalQuickstart(client, Console.Out).RunAsync(deadline.Token);
+            final = await new ApprovalQuickstart(client, Console.Out) { ApproveAfter = options.ApproveAfter }.RunAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Workflows.Quickstart;
 
-/// <summary>The command line: <c>[--port N] [--engine-dir PATH] [--timeout SECONDS] [--help]</c>.</summary>
+/// <summary>The command line: <c>[--port N] [--engine-dir PATH] [--timeout SECONDS] [--approve-after SECONDS] [--help]</c>.</summary>
 internal sealed record QuickstartOptions
 {
     public const string Usage =
@@ -14,6 +14,8 @@ internal sealed record QuickstartOptions
           --port N            use a wrangler dev that already runs on 127.0.0.1:N instead of starting one
           --engine-dir PATH   the engine project to start (default: tests/engine of this repository)
           --timeout SECONDS   give up when the instance has not finished after this long (default 120)
+          --approve-after SECONDS
+                              let the instance wait this long for the approval event before sending it (default 0)
           --help              show this text
         """;
 
@@ -25,6 +27,9 @@ internal sealed record QuickstartOptions
 
     /// <summary>How long the demo may take once the engine is up.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long the instance waits for the approval event before the demo sends it.</summary>
+    public TimeSpan ApproveAfter { get; init; } = TimeSpan.Zero;
 
     public bool ShowHelp { get; init; }
 
@@ -41,7 +46,7 @@ internal sealed record QuickstartOptions
                 return options with { ShowHelp = true };
             }
 
-            if (name is not ("--port" or "--engine-dir" or "--timeout"))
+            if (name is not ("--port" or "--engine-dir" or "--timeout" or "--approve-after"))
             {
                 error = $"Unknown argument '{name}'.";
                 return null;
@@ -67,6 +72,12 @@ internal sealed record QuickstartOptions
                     break;
                 case "--timeout":
                     error = $"--timeout expects a positive number of seconds, not '{value}'.";
+                    return null;
+                case "--approve-after" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int delay):
+                    options = options with { ApproveAfter = TimeSpan.FromSeconds(delay) };
+                    break;
+                case "--approve-after":
+                    error = $"--approve-after expects a number of seconds, not '{value}'.";
                     return null;
                 default:
                     options = options with { EngineDirectory = value };

@@ -35,10 +35,10 @@ public sealed partial class QuickstartProgramTests
     [Fact]
     public async Task Ctrl_C_while_the_instance_runs_stops_the_engine_and_exits_130()
     {
-        using var run = QuickstartProcess.Start();
-        // The first poll saw the instance running: it cannot finish before the quickstart sends the approval event,
-        // and Interrupt() freezes the quickstart before it can (its 2-second nap comes first).
-        await run.WaitForOutputAsync("  status: running", ProcessTimeout);
+        // The instance waits for the approval event, which the quickstart holds back for 5 minutes: whatever the
+        // machine's load, it is still running when the signal lands.
+        using var run = QuickstartProcess.Start("--approve-after", "300");
+        await run.WaitForOutputAsync("sending it in 300 s", ProcessTimeout);
 
         run.Interrupt();
         int exitCode = await run.WaitForExitAsync(ProcessTimeout);
@@ -70,6 +70,7 @@ public sealed partial class QuickstartProgramTests
     [InlineData("--port", "--port needs a value.")]
     [InlineData("--port x", "--port expects a TCP port (1-65535), not 'x'.")]
     [InlineData("--port 1 --engine-dir .", "--port connects to a running engine and --engine-dir starts one: give one of them.")]
+    [InlineData("--approve-after -1", "--approve-after expects a number of seconds, not '-1'.")]
     public async Task Bad_arguments_exit_2_with_the_reason_and_the_usage(string arguments, string reason)
     {
         using var run = QuickstartProcess.Start(arguments.Split(' '));
@@ -178,24 +179,12 @@ public sealed partial class QuickstartProgramTests
 
         /// <summary>
         /// SIGINT to the quickstart alone, as Ctrl+C would send it (a terminal also signals wrangler; the quickstart must
-        /// cope with either), while it is still watching the running instance. The quickstart is frozen first (SIGSTOP,
-        /// straight from libc: spawning <c>kill</c> took seconds on a loaded 2-core machine, longer than the instance's
-        /// 2-second nap, and the instance then finished before the signal landed). Frozen, it cannot send the approval
-        /// event, so the instance waits for it; SIGINT is then pending and is handled the moment SIGCONT wakes it.
+        /// cope with either). Straight from libc: spawning <c>kill</c> took seconds on a loaded 2-core machine.
         /// </summary>
-        public void Interrupt()
-        {
-            Signal(SIGSTOP);
-            Signal(SIGINT);
-            Signal(SIGCONT);
-        }
-
-        private void Signal(int signal) =>
-            Assert.True(kill(_process.Id, signal) == 0, $"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        public void Interrupt() =>
+            Assert.True(kill(_process.Id, SIGINT) == 0, $"kill({_process.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
 
         private const int SIGINT = 2;
-        private const int SIGCONT = 18;
-        private const int SIGSTOP = 19;
 
         [DllImport("libc", SetLastError = true)]
         private static extern int kill(int pid, int sig);
