@@ -13,6 +13,7 @@ public sealed class GeneratedCodeTests
     [InlineData("union-inferred")]
     [InlineData("union-tags")]
     [InlineData("union-kinds")]
+    [InlineData("union-shared")]
     [InlineData("primitive-union")]
     [InlineData("parameters")]
     [InlineData("parameter-types")]

@@ -161,3 +161,46 @@ public sealed class ValueUnionTests
         Assert.Equal(cells[1], JsonSerializer.Deserialize("[2,3]", cells[1].GetType()));
     }
 }
+
+/// <summary>A variant schema shared by several unions: each union wraps it.</summary>
+public sealed class SharedVariantTests
+{
+    private static readonly Lazy<(GeneratorRun Run, Assembly Assembly)> s_shared = new(() =>
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.ReadSpec("union-shared.yaml"));
+        return (run, run.Load());
+    });
+
+    private static Type Type(string name) => s_shared.Value.Assembly.GetType("Test.Api." + name, throwOnError: true)!;
+
+    private static object? Get(object target, string property) => target.GetType().GetProperty(property)!.GetValue(target);
+
+    [Fact]
+    public void Schema_in_two_unions_is_a_plain_record_wrapped_by_a_variant_of_each_and_no_error()
+    {
+        var run = s_shared.Value.Run;
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public sealed partial record Dog\n", run.Source(".Dog.g.cs").Replace("\r\n", "\n"));
+        Assert.Contains("public sealed partial record PetDog : global::Test.Api.Pet", run.Source(".PetDog.g.cs"));
+        Assert.Contains("public sealed partial record AnimalDog : global::Test.Api.Animal", run.Source(".AnimalDog.g.cs"));
+        Assert.Contains("public sealed partial record Cat : global::Test.Api.Pet", run.Source(".Cat.g.cs"));
+    }
+
+    [Fact]
+    public void Wrapped_variants_read_and_write_the_shared_schema_json()
+    {
+        const string json = """{"pet":{"kind":"dog","name":"rex"},"animals":[{"kind":"dog","name":"a"},{"kind":"cow"},{"kind":"yak"}],"visitor":{"kind":"cat"}}""";
+        var home = JsonSerializer.Deserialize(json, Type("Home"))!;
+
+        var pet = Get(home, "Pet")!;
+        Assert.Equal("PetDog", pet.GetType().Name);
+        Assert.Equal("rex", Get(Get(pet, "Value")!, "Name"));
+        Assert.Equal("dog", Get(pet, "Kind"));
+        var animals = ((System.Collections.IEnumerable)Get(home, "Animals")!).Cast<object>().Select(a => a.GetType().Name);
+        Assert.Equal(new[] { "AnimalDog", "Cow", "UnknownAnimal" }, animals);
+        Assert.Equal("HomeVisitorCat", Get(home, "Visitor")!.GetType().Name);
+        Assert.Equal(json, JsonSerializer.Serialize(home, Type("Home")));
+    }
+}
+

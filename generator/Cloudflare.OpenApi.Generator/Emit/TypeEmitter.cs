@@ -23,6 +23,7 @@ internal static partial class TypeEmitter
             UnionSpec u => (w => EmitUnion(w, names, context, u), w => EmitUnionConverter(w, names, context, u)),
             PrimitiveUnionSpec p => (w => EmitPrimitiveUnion(w, names, context, p), w => EmitPrimitiveUnionConverter(w, names, context, p)),
             ValueUnionSpec v => (w => EmitValueUnion(w, names, context, v), w => EmitValueUnionConverter(w, names, context, v)),
+            VariantWrapperSpec v => (w => EmitVariantWrapper(w, names, context, v), w => EmitVariantWrapperConverter(w, names, context, v)),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.GetType().Name, "Unknown type spec."),
         };
 

@@ -80,6 +80,24 @@ internal sealed record UnionSpec(
     public string UnknownTypeName => "Unknown" + Name;
 }
 
+/// <summary>
+/// A union's variant record for a schema that cannot derive from the union (it is a variant of several unions, or a
+/// plain record elsewhere): it holds the schema's record in <c>Value</c> and has the union's tag.
+/// </summary>
+/// <param name="Union">The union it derives from.</param>
+/// <param name="DiscriminatorJsonName">The union's tag property.</param>
+/// <param name="DiscriminatorName">The C# name of the tag property on the union.</param>
+/// <param name="DiscriminatorValues">The tag values that select it (the first is the default).</param>
+/// <param name="Wrapped">The shared schema's record.</param>
+internal sealed record VariantWrapperSpec(
+    string Name,
+    string? Description,
+    string Union,
+    string DiscriminatorJsonName,
+    string DiscriminatorName,
+    EquatableArray<string> DiscriminatorValues,
+    TypeRef Wrapped) : TypeSpec(Name, Description);
+
 /// <summary>oneOf/anyOf of primitive types (<c>string | number</c>) → a small struct with a raw-JSON fallback.</summary>
 internal sealed record PrimitiveUnionSpec(string Name, string? Description, EquatableArray<TypeKindBox> Cases) : TypeSpec(Name, Description);
 

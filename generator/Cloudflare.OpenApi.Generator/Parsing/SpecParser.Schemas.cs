@@ -125,17 +125,19 @@ internal sealed partial class SpecParser
 
                     if (_variantOf.TryGetValue(target, out var existing) && existing.UnionName != unionName)
                     {
-                        Report(
-                            DiagnosticDescriptors.UnsupportedConstruct,
-                            ComponentPointer(pair.Key),
-                            $"The schema '{_componentNames[target]}' as a variant of both '{existing.UnionName}' and '{unionName}'",
-                            "a generated record can derive from one union only; give each union its own variant schemas (allOf the shared one)");
+                        // A variant of several unions derives from none: each union wraps it (see BuildUnion).
+                        _sharedVariants.Add(target);
                         continue;
                     }
 
                     _variantOf[target] = new UnionMembership(unionName, property, Naming.Pascal(property), values.ToEquatableArray());
                 }
             }
+        }
+
+        foreach (var shared in _sharedVariants)
+        {
+            _variantOf.Remove(shared);
         }
     }
 
@@ -498,13 +500,24 @@ internal sealed partial class SpecParser
             string typeName;
             if (_componentNames.TryGetValue(variant, out var componentName))
             {
-                typeName = componentName;
-                if (!_variantOf.ContainsKey(variant))
+                if (!_variantOf.ContainsKey(variant) && !_sharedVariants.Contains(variant) && !_built.ContainsKey(variant))
                 {
                     _variantOf[variant] = new UnionMembership(name, property, discriminatorName, tagValues);
                 }
 
-                MapComponent(variant);
+                var wrapped = MapComponent(variant);
+                if (_variantOf.TryGetValue(variant, out var membership) && membership.UnionName == name)
+                {
+                    typeName = componentName;
+                }
+                else
+                {
+                    // The schema is a variant of another union too (or was generated as a plain record already):
+                    // it cannot derive from this one, so this union gets a variant record that holds it.
+                    var variantPointer = pointer + "/" + UnionKeyword(s) + "/" + Invariant(index);
+                    typeName = ClaimTypeName(name + componentName, name + " variant " + componentName, variantPointer);
+                    _types.Add(new VariantWrapperSpec(typeName, NullIfEmpty(variant.Description), name, property, discriminatorName, tagValues, wrapped));
+                }
             }
             else
             {

@@ -27,6 +27,7 @@ internal sealed partial class SpecParser
     private readonly Dictionary<JsonSchema, string> _componentKeys = new(ReferenceComparer<JsonSchema>.Instance);
     private readonly Dictionary<JsonSchema, TypeRef> _built = new(ReferenceComparer<JsonSchema>.Instance);
     private readonly Dictionary<JsonSchema, UnionMembership> _variantOf = new(ReferenceComparer<JsonSchema>.Instance);
+    private readonly HashSet<JsonSchema> _sharedVariants = new(ReferenceComparer<JsonSchema>.Instance);
     private readonly List<TypeSpec> _types = new();
     private readonly Naming.Scope _typeNames;
     private readonly HashSet<string> _referencedComponents = new(StringComparer.Ordinal);

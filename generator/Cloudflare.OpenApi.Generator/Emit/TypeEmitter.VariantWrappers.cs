@@ -1,0 +1,82 @@
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Model;
+
+namespace Cloudflare.OpenApi.Generator.Emit;
+
+/// <summary>
+/// Variant records that wrap a schema shared by several unions: <c>PetDog : Pet</c> holds a <c>Dog</c> in <c>Value</c>.
+/// The JSON is the shared schema's own (the wrapper adds nothing on the wire); the tag is the one read.
+/// </summary>
+internal static partial class TypeEmitter
+{
+    private static void EmitVariantWrapper(SourceWriter w, TypeNames names, GenerationContext context, VariantWrapperSpec v)
+    {
+        var wrapped = names.Of(v.Wrapped);
+        var json = SourceWriter.EscapeXml(v.DiscriminatorJsonName);
+        var values = string.Join(", ", v.DiscriminatorValues.Select(t => $"<c>{SourceWriter.EscapeXml(t)}</c>"));
+        var field = "_" + char.ToLowerInvariant(v.DiscriminatorName[0]) + v.DiscriminatorName.Substring(1);
+        var parameter = Helpers.Naming.Camel(v.DiscriminatorName);
+        if (parameter.TrimStart('@') == "value")
+        {
+            parameter = "tag";
+        }
+
+        w.WriteSummary(v.Description, $"A <see cref=\"{names.Named(v.Union)}\"/> that holds a <see cref=\"{wrapped}\"/>.");
+        w.WriteLine("/// <remarks>");
+        w.WriteLine($"/// <see cref=\"{wrapped}\"/> is a variant of more than one union, so each union has a variant record that holds it.");
+        w.WriteLine("/// </remarks>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(v.Name)}))]");
+        w.OpenBlock($"public sealed partial record {v.Name} : {names.Named(v.Union)}");
+        w.WriteLine($"private readonly string {field};");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Wraps a value, with the tag <c>{SourceWriter.EscapeXml(v.DiscriminatorValues[0])}</c>.</summary>");
+        w.WriteLine("/// <param name=\"value\">The value.</param>");
+        w.WriteLine($"public {v.Name}({wrapped} value)");
+        w.WriteLine($"    : this(value, {SourceWriter.Literal(v.DiscriminatorValues[0])})");
+        w.WriteLine("{");
+        w.WriteLine("}");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Wraps a value, with one of its <c>{json}</c> tags.</summary>");
+        w.WriteLine("/// <param name=\"value\">The value.</param>");
+        w.WriteLine($"/// <param name=\"{parameter.TrimStart('@')}\">One of {values}.</param>");
+        w.OpenBlock($"public {v.Name}({wrapped} value, string {parameter})");
+        w.WriteLine("Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        w.WriteLine($"{field} = {parameter} is {string.Join(" or ", v.DiscriminatorValues.Select(SourceWriter.Literal))}");
+        w.WriteLine($"    ? {parameter}");
+        w.WriteLine($"    : throw new global::System.ArgumentOutOfRangeException(nameof({parameter}), {parameter}, {SourceWriter.Literal("Not a tag of " + v.Name + ".")});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"/// <summary>The <c>{json}</c> tag: one of {values}.</summary>");
+        w.WriteLine($"public override string {v.DiscriminatorName} => {field};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The value.</summary>");
+        w.WriteLine($"public {wrapped} Value {{ get; }}");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Wraps a value, with the tag <c>{SourceWriter.EscapeXml(v.DiscriminatorValues[0])}</c>.</summary>");
+        w.WriteLine($"public static implicit operator {v.Name}({wrapped} value) => new(value);");
+        w.CloseBlock();
+    }
+
+    private static void EmitVariantWrapperConverter(SourceWriter w, TypeNames names, GenerationContext context, VariantWrapperSpec v)
+    {
+        var type = names.Named(v.Name);
+        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> as the JSON of the value it holds.</summary>");
+        w.WriteLine(GeneratedCode(context));
+        w.WriteLine(NeverBrowsable);
+        w.OpenBlock($"public sealed class {v.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
+        EmitConverterBoilerplate(w, type);
+        w.WriteLine();
+        w.WriteLine("/// <summary>Reads the value at the reader, keeping the tag it has.</summary>");
+        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        w.WriteLine($"{TypeNames.JsonRead}.ExpectStartObject(ref reader, {SourceWriter.Literal(v.Name)});");
+        w.WriteLine($"var tag = {TypeNames.JsonRead}.PeekDiscriminator(ref reader, {Utf8(v.DiscriminatorJsonName)});");
+        w.WriteLine($"var value = {names.ReadItem(v.Wrapped, "reader")};");
+        w.WriteLine($"return new {type}(value, tag is {string.Join(" or ", v.DiscriminatorValues.Select(SourceWriter.Literal))} ? tag : {SourceWriter.Literal(v.DiscriminatorValues[0])});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("/// <summary>Writes the value it holds.</summary>");
+        w.WriteLine($"public static void WriteValue({TypeNames.Writer} writer, {type} value) => {names.Write(v.Wrapped, "writer", "value.Value")}");
+        w.CloseBlock();
+    }
+}
