@@ -130,13 +130,19 @@ public sealed partial class QuickstartProgramTests
 
         public static QuickstartProcess Start(params string[] arguments)
         {
-            var startInfo = new ProcessStartInfo("dotnet")
+            // Through `env --default-signal=INT` (which execs dotnet in its own process): a process started from a
+            // background job of a non-interactive shell (`cmd &`, nohup, some CI runners) inherits SIGINT *ignored*, and
+            // .NET then rightly never raises Console.CancelKeyPress — the quickstart ran on to its end or its --timeout.
+            // A user's terminal Ctrl+C always arrives with the default disposition; so does this test's signal now.
+            var startInfo = new ProcessStartInfo("env")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 RedirectStandardInput = true,
                 UseShellExecute = false,
             };
+            startInfo.ArgumentList.Add("--default-signal=INT");
+            startInfo.ArgumentList.Add("dotnet");
             startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Workflows.Quickstart.dll"));
             foreach (string argument in arguments)
             {
@@ -179,7 +185,7 @@ public sealed partial class QuickstartProgramTests
 
         /// <summary>
         /// SIGINT to the quickstart alone, as Ctrl+C would send it (a terminal also signals wrangler; the quickstart must
-        /// cope with either). Straight from libc: spawning <c>kill</c> took seconds on a loaded 2-core machine.
+        /// cope with either). Straight from libc rather than by spawning <c>kill</c>, which takes seconds on a loaded machine.
         /// </summary>
         public void Interrupt() =>
             Assert.True(kill(_process.Id, SIGINT) == 0, $"kill({_process.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
