@@ -3,6 +3,8 @@
 #   Cloudflare.OpenApi.Runtime    (+ .snupkg)  lib/net8.0, lib/net10.0
 #   Cloudflare.Workflows          (+ .snupkg)  lib/net8.0, lib/net10.0; depends on the runtime
 #   Cloudflare.OpenApi.Generator               analyzers/dotnet/cs, build/, buildTransitive/; depends on the runtime
+#   Cloudflare.OpenApi.Extensions.DependencyInjection  (+ .snupkg)  AddOpenApiClient; runtime + Microsoft.Extensions.Http/Options
+#   Cloudflare.Workflows.Extensions.DependencyInjection (+ .snupkg)  AddCloudflareWorkflows; the SDK + the package above
 # The feed is emptied first, so it never mixes packages of two commits.
 # Usage: build/pack.sh [extra dotnet pack arguments, e.g. -p:VersionSuffix=ci.42]
 # CI=true turns on ContinuousIntegrationBuild (deterministic, /_/ source paths) through Directory.Build.props.
@@ -22,7 +24,7 @@ dotnet pack build/Packages.slnf -c Release --nologo -v:minimal -nodeReuse:false 
 echo "== packed in $(( $(date +%s) - start )) s into $feed"
 
 shopt -s nullglob
-for id in Cloudflare.OpenApi.Runtime Cloudflare.Workflows Cloudflare.OpenApi.Generator; do
+for id in Cloudflare.OpenApi.Runtime Cloudflare.Workflows Cloudflare.OpenApi.Generator Cloudflare.OpenApi.Extensions.DependencyInjection Cloudflare.Workflows.Extensions.DependencyInjection; do
   if [ -z "$(compgen -G "$feed/$id.[0-9]*.nupkg")" ]; then
     echo "missing package $id in $feed" >&2
     exit 1

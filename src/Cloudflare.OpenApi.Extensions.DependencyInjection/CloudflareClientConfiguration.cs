@@ -152,7 +152,10 @@ public static class CloudflareClientConfiguration
     private static InvalidOperationException Invalid(IConfiguration configuration, string key, string expected) =>
         new($"{KeyOf(configuration, key)} must be {expected}.");
 
-    /// <summary>The full configuration key (<c>Cloudflare:Timeout</c>) for messages.</summary>
-    internal static string KeyOf(IConfiguration configuration, string key) =>
+    /// <summary>The full configuration key (<c>Cloudflare:Timeout</c>) of <paramref name="key"/>, for messages.</summary>
+    /// <param name="configuration">The section.</param>
+    /// <param name="key">The key in it.</param>
+    /// <returns>The key with the section's path.</returns>
+    public static string KeyOf(IConfiguration configuration, string key) =>
         configuration is IConfigurationSection { Path: { Length: > 0 } path } ? path + ConfigurationPath.KeyDelimiter + key : key;
 }

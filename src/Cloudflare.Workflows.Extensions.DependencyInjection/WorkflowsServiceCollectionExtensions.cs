@@ -14,7 +14,8 @@ public static class WorkflowsServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="WorkflowsClient"/> as a typed client of <c>IHttpClientFactory</c>, with options from
     /// <paramref name="configuration"/> (the keys of <see cref="CloudflareClientConfiguration.Bind"/> plus
-    /// <c>AccountId</c>), then <paramref name="configure"/>, then <c>CLOUDFLARE_ACCOUNT_ID</c>, <c>CLOUDFLARE_BASE_URL</c>,
+    /// <c>AccountId</c>, and <c>LocalDevelopment</c>: true for <c>wrangler dev</c>'s local engine, as
+    /// <see cref="WorkflowsClientOptions.ForLocalDevelopment(System.Uri)"/>), then <paramref name="configure"/>, then <c>CLOUDFLARE_ACCOUNT_ID</c>, <c>CLOUDFLARE_BASE_URL</c>,
     /// <c>CLOUDFLARE_API_TOKEN</c> or <c>CLOUDFLARE_API_KEY</c> + <c>CLOUDFLARE_EMAIL</c> for what is still unset;
     /// validated when the host starts.
     /// </summary>
@@ -40,6 +41,11 @@ public static class WorkflowsServiceCollectionExtensions
                     options.AccountId = configuration["AccountId"];
                 }
 
+                if (configuration is not null && IsLocalDevelopment(configuration))
+                {
+                    UseLocalEngine(options);
+                }
+
                 configure?.Invoke(options);
             });
 
@@ -48,6 +54,34 @@ public static class WorkflowsServiceCollectionExtensions
         var keyPrefix = configuration is IConfigurationSection { Path.Length: > 0 } section ? section.Path + ConfigurationPath.KeyDelimiter : nameof(WorkflowsClientOptions) + ".";
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowsClientOptions>>(new AccountIdValidator(keyPrefix)));
         return builder;
+    }
+
+    // "LocalDevelopment": true in the section points the client at wrangler dev's local engine (BaseUri defaults to
+    // http://127.0.0.1:8787/cdn-cgi/explorer/api), exactly as WorkflowsClientOptions.ForLocalDevelopment does in code.
+    private static bool IsLocalDevelopment(IConfiguration configuration)
+    {
+        var text = configuration["LocalDevelopment"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        return bool.TryParse(text, out var value)
+            ? value
+            : throw new InvalidOperationException($"{CloudflareClientConfiguration.KeyOf(configuration, "LocalDevelopment")} must be true or false.");
+    }
+
+    private static void UseLocalEngine(WorkflowsClientOptions options)
+    {
+        var local = options.BaseUri is { } explorerApi ? WorkflowsClientOptions.ForLocalDevelopment(explorerApi) : WorkflowsClientOptions.ForLocalDevelopment();
+        options.BaseUri = local.BaseUri;
+        options.AccountId ??= local.AccountId;
+        options.AllowAnonymous = local.AllowAnonymous;
+        options.UseEnvironmentCredentials = local.UseEnvironmentCredentials;
+        foreach (var policy in local.Policies)
+        {
+            options.Policies.Add(policy);
+        }
     }
 
     /// <summary>Registers <see cref="WorkflowsClient"/> with options set in code and the environment only.</summary>

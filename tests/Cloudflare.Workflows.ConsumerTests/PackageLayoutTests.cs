@@ -22,11 +22,36 @@ public sealed partial class PackageLayoutTests(ITestOutputHelper output)
 
         Assert.Equal("README.md", package.Metadata("readme"));
         Assert.Contains("README.md", package.Entries);
-        Assert.Empty(package.Dependencies);
+        // ILogger is the runtime's one dependency (request logging without DI); metrics and tracing are in the BCL.
+        Assert.Equal(
+            s_frameworks.Select(f => (f, "Microsoft.Extensions.Logging.Abstractions")).Order(),
+            package.Dependencies.Select(d => (d.Framework, d.Id)).Order());
         Assert.Contains("T:Cloudflare.OpenApi.CloudflareClientOptions", package.ReadText("lib/net10.0/Cloudflare.OpenApi.Runtime.xml"), StringComparison.Ordinal);
 
         var symbols = Nupkg.Open(feed.SymbolPackagePath("Cloudflare.OpenApi.Runtime"));
         Assert.Equal(s_frameworks.Select(f => $"lib/{f}/Cloudflare.OpenApi.Runtime.pdb").Order(StringComparer.Ordinal), symbols.Entries.Where(e => e.EndsWith(".pdb", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Cloudflare.OpenApi.Extensions.DependencyInjection", new[] { "Cloudflare.OpenApi.Runtime", "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Http", "Microsoft.Extensions.Options" })]
+    [InlineData("Cloudflare.Workflows.Extensions.DependencyInjection", new[] { "Cloudflare.OpenApi.Extensions.DependencyInjection", "Cloudflare.Workflows" })]
+    public async Task Hosting_packages_ship_both_frameworks_and_depend_on_what_they_register_with(string id, string[] dependencies)
+    {
+        var feed = await FeedAsync();
+        var package = Nupkg.Open(feed.PackagePath(id));
+
+        foreach (var framework in s_frameworks)
+        {
+            Assert.Contains($"lib/{framework}/{id}.dll", package.Entries);
+            Assert.Contains($"lib/{framework}/{id}.xml", package.Entries);
+        }
+
+        Assert.Equal("README.md", package.Metadata("readme"));
+        Assert.Equal(
+            s_frameworks.SelectMany(f => dependencies.Select(d => (f, d))).Order(),
+            package.Dependencies.Select(d => (d.Framework, d.Id)).Order());
+        // The packages of this repository are pinned to the same version.
+        Assert.All(package.Dependencies.Where(d => d.Id.StartsWith("Cloudflare.", StringComparison.Ordinal)), d => Assert.Equal(feed.Version, d.Version));
     }
 
     [Fact]

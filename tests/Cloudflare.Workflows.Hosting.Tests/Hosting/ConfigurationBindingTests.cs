@@ -81,6 +81,32 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(1, policy.Count);
     }
 
+    [Fact]
+    public async Task LocalDevelopment_true_talks_to_the_local_engine_without_credentials()
+    {
+        await using var api = await FakeCloudflareApi.StartAsync();
+        api.Default = FakeCloudflareApi.Envelope(200, """{"status":"running","steps":[]}""");
+        using var host = Hosts.Build(new() { ["Cloudflare:LocalDevelopment"] = "true", ["Cloudflare:BaseUri"] = api.BaseUri.ToString() });
+
+        await host.StartAsync(); // no token, no account id: the local engine needs neither
+        var details = await host.Services.GetRequiredService<WorkflowsClient>().Instances.GetAsync("approval", "order-42");
+        await host.StopAsync();
+
+        Assert.Equal(InstanceStatus.Running, details.Status);
+        var request = Assert.Single(api.Received);
+        Assert.Equal("/client/v4/workflows/approval/instances/order-42", request.Path); // the explorer API's shape
+        Assert.False(request.Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public void LocalDevelopment_that_is_not_a_boolean_names_its_key()
+    {
+        using var host = Hosts.Build(new() { ["Cloudflare:LocalDevelopment"] = "yes", ["Cloudflare:ApiToken"] = Clients.Token, ["Cloudflare:AccountId"] = "acc" });
+
+        var failure = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<IOptions<WorkflowsClientOptions>>().Value);
+        Assert.Equal("Cloudflare:LocalDevelopment must be true or false.", failure.Message);
+    }
+
     private sealed class CountingPolicy : CloudflarePipelinePolicy
     {
         public int Count;
