@@ -9,7 +9,7 @@ namespace Cloudflare.OpenApi.Generator.Parsing.Overlay;
 /// <summary>
 /// The JSONPath (RFC 9535) subset that real overlays use, evaluated over YamlDotNet nodes: <c>$</c>, <c>.name</c>,
 /// <c>['name']</c> / <c>["a","b"]</c>, <c>.*</c> / <c>[*]</c>, <c>[0]</c> / <c>[-1]</c>, <c>..name</c> / <c>..*</c>,
-/// and filters <c>[?(@.a.b == 'x')]</c>, <c>!=</c>, <c>[?(@.a)]</c> (with or without the parentheses).
+/// and filters <c>[?(@.a.b == 'x')]</c>, <c>!=</c>, <c>[?(@.a)]</c>, joined by <c>&amp;&amp;</c> / <c>||</c> (with or without the parentheses).
 /// </summary>
 internal sealed class JsonPathQuery
 {
@@ -176,8 +176,8 @@ internal sealed class JsonPathQuery
         }
     }
 
-    /// <summary><c>[?(@.a.b == literal)]</c>, <c>!=</c>, or existence: keeps the children of the node that pass.</summary>
-    private sealed class FilterSelector(IReadOnlyList<string> relativePath, string? op, string? literal, bool literalIsString) : Selector
+    /// <summary><c>[?(...)]</c>: keeps the children of the node for which the filter expression holds.</summary>
+    private sealed class FilterSelector(Func<YamlNode, bool> predicate) : Selector
     {
         public override void Apply(JsonPathMatch match, List<JsonPathMatch> into)
         {
@@ -185,14 +185,18 @@ internal sealed class JsonPathQuery
             Children(match.Node, children);
             foreach (var child in children)
             {
-                if (Passes(child.Node))
+                if (predicate(child.Node))
                 {
                     into.Add(child);
                 }
             }
         }
+    }
 
-        private bool Passes(YamlNode node)
+    /// <summary>One test of a filter: <c>@.a.b == literal</c>, <c>!=</c>, or existence (<c>@.a</c>).</summary>
+    private sealed class Comparison(IReadOnlyList<string> relativePath, string? op, string? literal, bool literalIsString)
+    {
+        public bool Holds(YamlNode node)
         {
             YamlNode? value = node;
             foreach (var name in relativePath)
@@ -290,7 +294,7 @@ internal sealed class JsonPathQuery
         private string Name()
         {
             var start = _pos;
-            while (_pos < text.Length && text[_pos] is not ('.' or '[' or ']' or ' ' or '=' or '!' or ')' or '(' or '\'' or '"'))
+            while (_pos < text.Length && text[_pos] is not ('.' or '[' or ']' or ' ' or '=' or '!' or ')' or '(' or '\'' or '"' or '|' or '&'))
             {
                 _pos++;
             }
@@ -370,7 +374,33 @@ internal sealed class JsonPathQuery
             return selector;
         }
 
+        /// <summary><c>a || b</c> of <c>c &amp;&amp; d</c> of comparisons (&amp;&amp; binds tighter, as in RFC 9535).</summary>
         private Selector Filter()
+        {
+            var alternatives = new List<List<Comparison>> { new() { Comparison() } };
+            while (true)
+            {
+                SkipSpaces();
+                if (Peek("||"))
+                {
+                    _pos += 2;
+                    alternatives.Add(new List<Comparison> { Comparison() });
+                }
+                else if (Peek("&&"))
+                {
+                    _pos += 2;
+                    alternatives[alternatives.Count - 1].Add(Comparison());
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return new FilterSelector(node => alternatives.Exists(all => all.TrueForAll(c => c.Holds(node))));
+        }
+
+        private Comparison Comparison()
         {
             SkipSpaces();
             Expect('@');
@@ -397,7 +427,7 @@ internal sealed class JsonPathQuery
             SkipSpaces();
             if (!Peek("==") && !Peek("!="))
             {
-                return new FilterSelector(path, null, null, false);
+                return new Comparison(path, null, null, false);
             }
 
             var op = text.Substring(_pos, 2);
@@ -405,7 +435,7 @@ internal sealed class JsonPathQuery
             SkipSpaces();
             if (_pos < text.Length && text[_pos] is '\'' or '"')
             {
-                return new FilterSelector(path, op, Quoted(), true);
+                return new Comparison(path, op, Quoted(), true);
             }
 
             var start = _pos;
@@ -420,7 +450,7 @@ internal sealed class JsonPathQuery
                 throw Error("a filter compares with a quoted string, a number, true, false or null");
             }
 
-            return new FilterSelector(path, op, literal, false);
+            return new Comparison(path, op, literal, false);
         }
 
         private string Quoted()
