@@ -52,7 +52,7 @@ public sealed class GeneratorMisuseTests(ITestOutputHelper output)
               </ItemGroup>
             </Project>
             """);
-        workspace.WriteFile("app/api.yaml", File.ReadAllText(Repository.PathOf("spec", "workflows.openapi.yaml")));
+        workspace.WriteFile("app/api.yaml", File.ReadAllText(Repository.PathOf("tests", "specs", "workflows-0.1.0.openapi.yaml")));
         workspace.WriteFile("app/Program.cs", "System.Console.WriteLine(typeof(Acme.Flows.FlowsClient));\n");
         return await workspace.BuildAsync("app");
     }

@@ -5,7 +5,7 @@ namespace Cloudflare.Workflows.ConsumerTests;
 
 /// <summary>
 /// A user's app that references only Cloudflare.OpenApi.Generator, adds <c>&lt;OpenApiSpec …/&gt;</c> for its own copy of
-/// spec/workflows.openapi.yaml and extends the generated types with partial declarations.
+/// tests/specs/workflows-0.1.0.openapi.yaml (the hand-written spec of SDK 0.1.0) and extends the generated types with partial declarations.
 /// </summary>
 public sealed class GeneratorPackageTests(GeneratorPackageTests.FirstBuild first, ITestOutputHelper output) : IClassFixture<GeneratorPackageTests.FirstBuild>
 {
@@ -141,7 +141,7 @@ public sealed class GeneratorPackageTests(GeneratorPackageTests.FirstBuild first
             Workspace = ConsumerWorkspace.Create(Feed, "generator");
             var template = Repository.ConsumerTemplate("GeneratorConsumer");
             Workspace.CopyFiles(template, App);
-            Workspace.WriteFile(Spec, File.ReadAllText(Repository.PathOf("spec", "workflows.openapi.yaml")));
+            Workspace.WriteFile(Spec, File.ReadAllText(Repository.PathOf("tests", "specs", "workflows-0.1.0.openapi.yaml")));
 
             Build = await Workspace.BuildAsync(App);
             sink.OnMessage(new Xunit.Sdk.DiagnosticMessage($"generator consumer: first build {Build.Duration.TotalSeconds:F1} s"));

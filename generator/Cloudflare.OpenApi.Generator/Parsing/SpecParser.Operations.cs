@@ -44,7 +44,10 @@ internal sealed partial class SpecParser
                     if (groupName.Length > 0)
                     {
                         // The class shares the namespace with the root client and every schema type: claim its name too.
-                        groupClasses[groupName] = ClaimTypeName(groupName + "Client", "operation group " + group, pointer);
+                        // A group named like the root client (Cloudflare's `workflows` group in WorkflowsClient) gets
+                        // "…OperationsClient" by rule, not a numbered name and a warning.
+                        var className = groupName + "Client" == clientName ? groupName + "OperationsClient" : groupName + "Client";
+                        groupClasses[groupName] = ClaimTypeName(className, "operation group " + group, pointer);
                     }
 
                     groupOrder.Add(groupName);

@@ -522,7 +522,10 @@ internal sealed partial class SpecParser
             else
             {
                 var variantPointer = pointer + "/" + UnionKeyword(s) + "/" + Invariant(index);
-                typeName = ClaimTypeName(ExplicitTypeName(variant, variantPointer) ?? name + Naming.Pascal(values[0]), values[0], variantPointer);
+                // An x-csharp-type-name reserved up front is this variant's already (claiming it again would clash with itself).
+                typeName = _explicitNames.TryGetValue(variant, out var reserved)
+                    ? reserved
+                    : ClaimTypeName(ExplicitTypeName(variant, variantPointer) ?? name + Naming.Pascal(values[0]), values[0], variantPointer);
                 _componentNames[variant] = typeName; // inline variant: give it a name so it maps like a component
                 _variantOf[variant] = new UnionMembership(name, property, discriminatorName, tagValues);
                 MapNamed(variant, typeName, variantPointer);

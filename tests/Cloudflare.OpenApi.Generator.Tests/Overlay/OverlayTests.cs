@@ -242,6 +242,51 @@ public sealed class OverlayTests
         Assert.Contains("bool? Count", rerun.GeneratedSources.Single(s => s.HintName.EndsWith(".Thing.g.cs", StringComparison.Ordinal)).SourceText.ToString());
     }
 
+    [Fact]
+    public void An_overlay_names_inline_union_variants_without_a_collision()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths:
+              /shapes:
+                get:
+                  operationId: Shapes_List
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: array
+                            items:
+                              anyOf:
+                                - { type: object, required: [kind], properties: { kind: { type: string, enum: [circle, disc] }, r: { type: number } } }
+                                - { type: object, required: [kind], properties: { kind: { type: string, enum: [square] }, side: { type: number } } }
+            """;
+        var run = RunFiles(
+            new AdditionalText[]
+            {
+                new InMemoryAdditionalText(SpecPath, spec),
+                new InMemoryAdditionalText(OverlayPath, """
+                    overlay: 1.0.0
+                    info: { title: names, version: '1' }
+                    actions:
+                      - target: $.paths['/shapes'].get.responses['200'].content['application/json'].schema.items
+                        update: { x-csharp-type-name: Shape }
+                      - target: $.paths['/shapes'].get.responses['200'].content['application/json'].schema.items.anyOf[?(@.properties.kind.enum[0] == 'circle')]
+                        update: { x-csharp-type-name: RoundShape }
+                      - target: $.paths['/shapes'].get.responses['200'].content['application/json'].schema.items.anyOf[1]
+                        update: { x-csharp-type-name: SquareShape }
+                    """),
+            },
+            SpecPath);
+
+        AssertClean(run);
+        Assert.Contains("partial record RoundShape : global::Test.Api.Shape", run.Source(".RoundShape.g.cs"));
+        Assert.Contains("partial record SquareShape : global::Test.Api.Shape", run.Source(".SquareShape.g.cs"));
+    }
+
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 
     private static void AssertClean(GeneratorRun run)

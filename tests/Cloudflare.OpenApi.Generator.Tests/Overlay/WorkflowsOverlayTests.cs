@@ -43,6 +43,16 @@ public sealed class WorkflowsOverlayTests
     }
 
     [Fact]
+    public void The_workflows_group_of_WorkflowsClient_is_WorkflowsOperationsClient_without_a_warning()
+    {
+        var (run, diagnostics) = Generate(File.ReadAllText(s_overlayPath));
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "OAG004");
+        var root = run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(".WorkflowsClient.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("WorkflowsOperationsClient Workflows", root, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_overlay_the_upstream_file_still_generates_with_its_own_operation_ids()
     {
         var (run, diagnostics) = Generate(overlay: null);

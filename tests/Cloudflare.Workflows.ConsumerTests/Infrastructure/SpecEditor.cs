@@ -1,7 +1,7 @@
 namespace Cloudflare.Workflows.ConsumerTests.Infrastructure;
 
 /// <summary>
-/// Line-based edits of an OpenAPI YAML file laid out like spec/workflows.openapi.yaml (two-space indents, schemas under
+/// Line-based edits of an OpenAPI YAML file laid out like tests/specs/workflows-0.1.0.openapi.yaml (two-space indents, schemas under
 /// <c>components.schemas</c>). Each edit fails loudly when its anchor is missing, so a reshaped spec breaks the test
 /// with a clear message instead of a silent no-op.
 /// </summary>

@@ -17,7 +17,7 @@ public sealed class ValueTypeTests
     public void Every_InstanceStatus_round_trips_and_is_known()
     {
         Assert.Equal(
-            new[] { "queued", "running", "paused", "errored", "terminated", "complete", "waitingForPause", "waiting" },
+            new[] { "queued", "running", "paused", "errored", "terminated", "complete", "waitingForPause", "waiting", "rollingBack" },
             InstanceStatus.KnownValues.Select(v => v.Value));
         foreach (var status in InstanceStatus.KnownValues.Append(new InstanceStatus("hibernating")))
         {

@@ -193,15 +193,22 @@ internal sealed class JsonPathQuery
         }
     }
 
-    /// <summary>One test of a filter: <c>@.a.b == literal</c>, <c>!=</c>, or existence (<c>@.a</c>).</summary>
-    private sealed class Comparison(IReadOnlyList<string> relativePath, string? op, string? literal, bool literalIsString)
+    /// <summary>One test of a filter: <c>@.a['b'][0] == literal</c>, <c>!=</c>, or existence (<c>@.a</c>).</summary>
+    /// <param name="relativePath">Names (string) and indexes (int) below <c>@</c>.</param>
+    private sealed class Comparison(IReadOnlyList<object> relativePath, string? op, string? literal, bool literalIsString)
     {
         public bool Holds(YamlNode node)
         {
             YamlNode? value = node;
-            foreach (var name in relativePath)
+            foreach (var segment in relativePath)
             {
-                value = value is null ? null : Child(value, name, out _);
+                value = (value, segment) switch
+                {
+                    (null, _) => null,
+                    (YamlSequenceNode sequence, int index) => index >= 0 && index < sequence.Children.Count ? sequence.Children[index] : null,
+                    (_, string name) => Child(value, name, out _),
+                    _ => null,
+                };
             }
 
             if (op is null)
@@ -404,7 +411,7 @@ internal sealed class JsonPathQuery
         {
             SkipSpaces();
             Expect('@');
-            var path = new List<string>();
+            var path = new List<object>();
             while (_pos < text.Length)
             {
                 if (text[_pos] == '.')
@@ -416,6 +423,18 @@ internal sealed class JsonPathQuery
                 {
                     _pos++;
                     path.Add(Quoted());
+                    Expect(']');
+                }
+                else if (text[_pos] == '[' && _pos + 1 < text.Length && char.IsDigit(text[_pos + 1]))
+                {
+                    _pos++;
+                    var digits = _pos;
+                    while (_pos < text.Length && char.IsDigit(text[_pos]))
+                    {
+                        _pos++;
+                    }
+
+                    path.Add(int.Parse(text.Substring(digits, _pos - digits), NumberStyles.None, CultureInfo.InvariantCulture));
                     Expect(']');
                 }
                 else
