@@ -106,7 +106,19 @@ public sealed class ListTests : IDisposable
         Assert.Empty(tomorrow);
     }
 
-    public static TheoryData<string> EveryKnownStatus => new(InstanceStatus.KnownValues.Select(status => status.Value));
+    /// <summary>
+    /// Every status the SDK knows except `rollingBack`: Cloudflare's published description added it, and the local
+    /// engine (wrangler 4.86.0) does not know it yet (see the test below).
+    /// </summary>
+    public static TheoryData<string> EveryKnownStatus => new(InstanceStatus.KnownValues.Where(status => status != InstanceStatus.RollingBack).Select(status => status.Value));
+
+    [Fact]
+    public async Task The_local_engine_does_not_know_the_rollingBack_filter_yet()
+    {
+        var rejected = await Assert.ThrowsAsync<Cloudflare.OpenApi.CloudflareBadRequestException>(() => _sdk.Instances.ListAsync("sleepy", status: InstanceStatus.RollingBack));
+
+        Assert.Contains("received 'rollingBack'", rejected.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(EveryKnownStatus))]
