@@ -147,9 +147,23 @@ public sealed class InstanceOperationTests
         var step = await client.Instances.GetStepAsync("orders", "order-1", "make number", StepOutputKind.Step, attempt: 2);
 
         Assert.Equal("GET " + Base + "/order-1/step?name=make%20number&type=step&attempt=2", handler.Single.Method + " " + handler.Single.AbsoluteUri);
-        Assert.Equal(InstanceStatus.Complete, step.Status);
-        JsonAssert.Equal("42", step.Output);
-        Assert.Null(step.Error);
+        Assert.True(step.IsJson);
+        Assert.Equal(InstanceStatus.Complete, step.Json.Status);
+        JsonAssert.Equal("42", step.Json.Output);
+        Assert.Null(step.Json.Error);
+    }
+
+    [Fact]
+    public async Task GetStep_reads_an_octet_stream_answer_as_bytes()
+    {
+        var (client, handler) = TestClient.Create();
+        handler.Respond(HttpStatusCode.OK, "raw\u0001bytes", "application/octet-stream");
+
+        var step = await client.Instances.GetStepAsync("orders", "order-1", "stream", StepOutputKind.Step);
+
+        Assert.True(step.IsBinary);
+        Assert.Equal("application/octet-stream", step.Binary.ContentType);
+        Assert.Equal(Encoding.UTF8.GetBytes("raw\u0001bytes"), step.Binary.ToArray());
     }
 
     [Fact]
