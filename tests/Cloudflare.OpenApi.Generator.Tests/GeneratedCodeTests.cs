@@ -14,6 +14,7 @@ public sealed class GeneratedCodeTests
     [InlineData("union-tags")]
     [InlineData("union-kinds")]
     [InlineData("union-shared")]
+    [InlineData("union-required")]
     [InlineData("primitive-union")]
     [InlineData("parameters")]
     [InlineData("parameter-types")]

@@ -204,3 +204,23 @@ public sealed class SharedVariantTests
     }
 }
 
+/// <summary>Object branches told apart by a required property only one of them has.</summary>
+public sealed class RequiredPropertyUnionTests
+{
+    private static readonly Lazy<Assembly> s_required = new(() => GeneratorHarness.Run(GeneratorHarness.ReadSpec("union-required.yaml")).Load());
+
+    private static Type Source => s_required.Value.GetType("Test.Api.Source", throwOnError: true)!;
+
+    [Theory]
+    [InlineData("""{"headers":{"a":"b"},"url":"https://x"}""", "SourceUrl", """{"url":"https://x","headers":{"a":"b"}}""")]
+    [InlineData("""{"size":3,"file":"f.txt"}""", "SourceFile", """{"file":"f.txt","size":3}""")]
+    [InlineData("""{"blob":"?"}""", "UnknownSource", """{"blob":"?"}""")]
+    public void Variant_is_chosen_by_the_property_only_it_requires_wherever_it_appears(string json, string variant, string written)
+    {
+        var value = JsonSerializer.Deserialize(json, Source)!;
+
+        Assert.Equal(variant, value.GetType().Name);
+        Assert.Equal(written, JsonSerializer.Serialize(value, Source));
+    }
+}
+

@@ -18,12 +18,12 @@ internal static partial class TypeEmitter
         w.OpenBlock($"public sealed partial record {o.Name}{baseType}");
 
         var first = true;
-        if (o.BaseUnion is not null && o.HasVariableTag)
+        if (o.BaseUnion is not null && o.DiscriminatorJsonName is not null && o.HasVariableTag)
         {
             EmitVariableTag(w, o);
             first = false;
         }
-        else if (o.BaseUnion is not null)
+        else if (o.BaseUnion is not null && o.DiscriminatorJsonName is not null)
         {
             w.WriteLine($"/// <summary>The <c>{SourceWriter.EscapeXml(o.DiscriminatorJsonName!)}</c> tag of this variant: always <c>{SourceWriter.EscapeXml(o.DiscriminatorValues[0])}</c>.</summary>");
             w.WriteLine($"public override string {o.DiscriminatorName} => {SourceWriter.Literal(o.DiscriminatorValues[0])};");

@@ -13,7 +13,10 @@ internal static partial class TypeEmitter
     {
         w.WriteSummary(u.Description, $"The <c>{u.Name}</c> union.");
         w.WriteLine("/// <remarks>");
-        w.WriteLine($"/// One of {string.Join(", ", u.Cases.Select(c => $"<see cref=\"{names.Named(c.TypeName)}\"/>"))}, told apart by <c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c>;");
+        var toldApartBy = u.IsTagged
+            ? $"<c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c>"
+            : "the property only it has (" + string.Join(", ", u.Cases.Select(c => $"<c>{SourceWriter.EscapeXml(c.Values[0])}</c>")) + ")";
+        w.WriteLine($"/// One of {string.Join(", ", u.Cases.Select(c => $"<see cref=\"{names.Named(c.TypeName)}\"/>"))}, told apart by {toldApartBy};");
         w.WriteLine($"/// a variant this version of the SDK does not know reads as <see cref=\"{names.Named(u.UnknownTypeName)}\"/> with its raw JSON.");
         w.WriteLine("/// </remarks>");
         w.WriteLine(GeneratedCode(context));
@@ -23,10 +26,14 @@ internal static partial class TypeEmitter
         w.WriteLine($"private protected {u.Name}()");
         w.WriteLine("{");
         w.WriteLine("}");
-        w.WriteLine();
-        w.WriteLine($"/// <summary>The <c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c> tag that says which variant this is.</summary>");
-        w.WriteLine($"[{Attr}.JsonPropertyName({SourceWriter.Literal(u.DiscriminatorJsonName)})]");
-        w.WriteLine($"public abstract string {u.DiscriminatorName} {{ get; }}");
+        if (u.IsTagged)
+        {
+            w.WriteLine();
+            w.WriteLine($"/// <summary>The <c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c> tag that says which variant this is.</summary>");
+            w.WriteLine($"[{Attr}.JsonPropertyName({SourceWriter.Literal(u.DiscriminatorJsonName)})]");
+            w.WriteLine($"public abstract string {u.DiscriminatorName} {{ get; }}");
+        }
+
         w.CloseBlock();
         w.WriteLine();
 
@@ -42,9 +49,13 @@ internal static partial class TypeEmitter
         w.WriteLine("Json = json;");
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine($"public override string {u.DiscriminatorName} => Tag;");
-        w.WriteLine();
+        if (u.IsTagged)
+        {
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine($"public override string {u.DiscriminatorName} => Tag;");
+            w.WriteLine();
+        }
+
         w.WriteLine("/// <summary>The tag value as it came.</summary>");
         w.WriteLine("public string Tag { get; }");
         w.WriteLine();
@@ -71,6 +82,26 @@ internal static partial class TypeEmitter
         w.WriteLine("/// <summary>Reads the variant at the reader; an unknown tag gives the Unknown variant with the raw JSON.</summary>");
         w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
         w.WriteLine($"{TypeNames.JsonRead}.ExpectStartObject(ref reader, {SourceWriter.Literal(u.Name)});");
+        if (!u.IsTagged)
+        {
+            // One look at the property names (on a copy of the reader), then one read by the chosen variant.
+            w.WriteLine("var probe = reader;");
+            w.OpenBlock("while (probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+            foreach (var c in u.Cases)
+            {
+                w.WriteLine($"if (probe.ValueTextEquals({Utf8(c.Values[0])})) return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
+            }
+
+            w.WriteLine("probe.Read();");
+            w.WriteLine("probe.Skip();");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine($"return new {names.Named(u.UnknownTypeName)}(string.Empty, {TypeNames.JsonRead}.Element(ref reader));");
+            w.CloseBlock();
+            EmitUnionWrite(w, names, u);
+            return;
+        }
+
         w.WriteLine($"var tag = {TypeNames.JsonRead}.PeekDiscriminator(ref reader, {Utf8(u.DiscriminatorJsonName)});");
         w.OpenBlock("switch (tag)");
         foreach (var c in u.Cases)
@@ -87,9 +118,14 @@ internal static partial class TypeEmitter
         w.WriteLine($"    return new {names.Named(u.UnknownTypeName)}(tag ?? string.Empty, {TypeNames.JsonRead}.Element(ref reader));");
         w.CloseBlock();
         w.CloseBlock();
+        EmitUnionWrite(w, names, u);
+    }
+
+    private static void EmitUnionWrite(SourceWriter w, TypeNames names, UnionSpec u)
+    {
         w.WriteLine();
         w.WriteLine("/// <summary>Writes the variant.</summary>");
-        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {type} value)");
+        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {names.Named(u.Name)} value)");
         w.OpenBlock("switch (value)");
         var index = 0;
         foreach (var c in u.Cases)

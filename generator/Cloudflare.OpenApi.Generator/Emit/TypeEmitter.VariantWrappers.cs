@@ -28,6 +28,22 @@ internal static partial class TypeEmitter
         w.WriteLine(GeneratedCode(context));
         w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(v.Name)}))]");
         w.OpenBlock($"public sealed partial record {v.Name} : {names.Named(v.Union)}");
+        if (v.DiscriminatorJsonName.Length == 0)
+        {
+            // A union told apart by which properties are present: no tag to keep.
+            w.WriteLine("/// <summary>Wraps a value.</summary>");
+            w.WriteLine("/// <param name=\"value\">The value.</param>");
+            w.WriteLine($"public {v.Name}({wrapped} value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.WriteLine();
+            w.WriteLine("/// <summary>The value.</summary>");
+            w.WriteLine($"public {wrapped} Value {{ get; }}");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Wraps a value.</summary>");
+            w.WriteLine($"public static implicit operator {v.Name}({wrapped} value) => new(value);");
+            w.CloseBlock();
+            return;
+        }
+
         w.WriteLine($"private readonly string {field};");
         w.WriteLine();
         w.WriteLine($"/// <summary>Wraps a value, with the tag <c>{SourceWriter.EscapeXml(v.DiscriminatorValues[0])}</c>.</summary>");
@@ -69,6 +85,17 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>Reads the value at the reader, keeping the tag it has.</summary>");
         w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        if (v.DiscriminatorJsonName.Length == 0)
+        {
+            w.WriteLine($"return new {type}({names.ReadItem(v.Wrapped, "reader")});");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("/// <summary>Writes the value it holds.</summary>");
+            w.WriteLine($"public static void WriteValue({TypeNames.Writer} writer, {type} value) => {names.Write(v.Wrapped, "writer", "value.Value")}");
+            w.CloseBlock();
+            return;
+        }
+
         w.WriteLine($"{TypeNames.JsonRead}.ExpectStartObject(ref reader, {SourceWriter.Literal(v.Name)});");
         w.WriteLine($"var tag = {TypeNames.JsonRead}.PeekDiscriminator(ref reader, {Utf8(v.DiscriminatorJsonName)});");
         w.WriteLine($"var value = {names.ReadItem(v.Wrapped, "reader")};");

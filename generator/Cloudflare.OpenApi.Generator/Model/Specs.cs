@@ -78,6 +78,9 @@ internal sealed record UnionSpec(
     : TypeSpec(Name, Description)
 {
     public string UnknownTypeName => "Unknown" + Name;
+
+    /// <summary>Whether a tag property tells the variants apart; otherwise each case's single value is a property only that variant has.</summary>
+    public bool IsTagged => DiscriminatorJsonName.Length > 0;
 }
 
 /// <summary>

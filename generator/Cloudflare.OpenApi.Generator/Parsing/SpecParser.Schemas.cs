@@ -130,7 +130,7 @@ internal sealed partial class SpecParser
                         continue;
                     }
 
-                    _variantOf[target] = new UnionMembership(unionName, property, Naming.Pascal(property), values.ToEquatableArray());
+                    _variantOf[target] = new UnionMembership(unionName, property, property.Length == 0 ? string.Empty : Naming.Pascal(property), values.ToEquatableArray());
                 }
             }
         }
@@ -211,7 +211,23 @@ internal sealed partial class SpecParser
             }
         }
 
-        return false;
+        // Else a property each variant requires and no other variant has: its presence says which one it is
+        // (property stays empty: the union has no tag).
+        var all = members.Select(m => Properties(m)).ToList();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var others = new HashSet<string>(all.Where((_, j) => j != i).SelectMany(p => p.Select(q => q.Name)), StringComparer.Ordinal);
+            var marker = all[i].FirstOrDefault(p => p.Required && !others.Contains(p.Name)).Name;
+            if (marker is null)
+            {
+                cases.Clear();
+                return false;
+            }
+
+            cases.Add((new List<string> { marker }, Unwrap(members[i])));
+        }
+
+        return true;
     }
 
     private string? OriginalComponentKey(JsonSchema schema) => _componentKeys.TryGetValue(schema, out var key) ? key : null;
@@ -491,7 +507,8 @@ internal sealed partial class SpecParser
 
     private void BuildUnion(JsonSchema s, string name, string property, List<(List<string> Values, JsonSchema Variant)> cases, string pointer)
     {
-        var discriminatorName = Naming.Pascal(property);
+        // An empty property: the variants are told apart by which property is present (no tag).
+        var discriminatorName = property.Length == 0 ? string.Empty : Naming.Pascal(property);
         var unionCases = new List<UnionCaseSpec>();
         var index = 0;
         foreach (var (values, variant) in cases)
@@ -543,6 +560,7 @@ internal sealed partial class SpecParser
 
     private void BuildObject(JsonSchema s, string name, string pointer, UnionMembership? membership)
     {
+        var tagged = membership is { DiscriminatorJsonName.Length: > 0 };
         var scope = new Naming.Scope(name, "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers");
         var properties = new List<PropertySpec>();
         foreach (var (jsonName, property, required) in Properties(s))
@@ -581,9 +599,9 @@ internal sealed partial class SpecParser
             NullIfEmpty(s.Description),
             properties.ToEquatableArray(),
             membership?.UnionName,
-            membership?.DiscriminatorJsonName,
-            membership?.DiscriminatorName,
-            membership?.Values ?? EquatableArray<string>.Empty));
+            tagged ? membership!.DiscriminatorJsonName : null,
+            tagged ? membership!.DiscriminatorName : null,
+            tagged ? membership!.Values : EquatableArray<string>.Empty));
     }
 
     private static ConstraintSpec? Constraints(JsonSchema schema)
