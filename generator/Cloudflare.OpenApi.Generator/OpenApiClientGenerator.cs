@@ -50,7 +50,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SpecInput);
 
         var parsed = inputs
-            .Select(static (input, _) => ParseResult.From(SpecParser.Parse(input, s_version)))
+            .Select(static (input, _) => ParseResult.From(input.Path, SpecParser.Parse(input, s_version)))
             .WithTrackingName(TrackingNames.Model);
 
         context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
@@ -63,30 +63,30 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         var types = parsed
             .SelectMany(static (result, _) => result.Model is { } model
-                ? model.Types.Select(t => new TypeOutput(model.Context, t)).ToImmutableArray()
+                ? model.Types.Select(t => new TypeOutput(result.SpecPath, model.Context, t)).ToImmutableArray()
                 : ImmutableArray<TypeOutput>.Empty)
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (spc, output) =>
-            spc.AddSource($"{output.Context.HintPrefix}.{output.Type.Name}.g.cs", SourceText.From(TypeEmitter.Emit(output.Context, output.Type), Encoding.UTF8)));
+            AddSource(spc, output.SpecPath, $"{output.Context.HintPrefix}.{output.Type.Name}.g.cs", $"generating the type {output.Type.Name}", output, static o => TypeEmitter.Emit(o.Context, o.Type)));
 
         var forms = parsed
             .SelectMany(static (result, _) => result.Model is { } model
-                ? model.Forms.Select(f => new FormOutput(model.Context, f)).ToImmutableArray()
+                ? model.Forms.Select(f => new FormOutput(result.SpecPath, model.Context, f)).ToImmutableArray()
                 : ImmutableArray<FormOutput>.Empty)
             .WithTrackingName(TrackingNames.Forms);
         context.RegisterSourceOutput(forms, static (spc, output) =>
-            spc.AddSource($"{output.Context.HintPrefix}.{output.Form.Name}.g.cs", SourceText.From(FormEmitter.Emit(output.Context, output.Form), Encoding.UTF8)));
+            AddSource(spc, output.SpecPath, $"{output.Context.HintPrefix}.{output.Form.Name}.g.cs", $"generating the form {output.Form.Name}", output, static o => FormEmitter.Emit(o.Context, o.Form)));
 
         var clients = parsed
-            .SelectMany(static (result, _) => result.Model is { } model ? ClientOutputs(model) : ImmutableArray<ClientOutput>.Empty)
+            .SelectMany(static (result, _) => result.Model is { } model ? ClientOutputs(result.SpecPath, model) : ImmutableArray<ClientOutput>.Empty)
             .WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(clients, static (spc, output) =>
         {
-            var text = output.Group is null || output.Group.Name.Length == 0
-                ? ClientEmitter.EmitRoot(output.Context, output.Client, output.Group, output.ValidatingTypes)
-                : ClientEmitter.EmitGroup(output.Context, output.Client, output.Group, output.ValidatingTypes);
             var name = output.Group is null || output.Group.Name.Length == 0 ? output.Client.Name : output.Group.ClassName;
-            spc.AddSource($"{output.Context.HintPrefix}.{name}.g.cs", SourceText.From(text, Encoding.UTF8));
+            AddSource(spc, output.SpecPath, $"{output.Context.HintPrefix}.{name}.g.cs", $"generating the client {name}", output, static o =>
+                o.Group is null || o.Group.Name.Length == 0
+                    ? ClientEmitter.EmitRoot(o.Context, o.Client, o.Group, o.ValidatingTypes)
+                    : ClientEmitter.EmitGroup(o.Context, o.Client, o.Group, o.ValidatingTypes));
         });
     }
 
@@ -141,15 +141,31 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     private static string? Value(AnalyzerConfigOptions options, string name) =>
         options.TryGetValue(MetadataPrefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static ImmutableArray<ClientOutput> ClientOutputs(ApiModel model)
+    /// <summary>
+    /// Emits one file. The generator never throws: an emitter bug (or a hint name added twice) becomes OAG010 on the
+    /// spec instead of CS8785/AD0001, which would hide every other file of the spec behind a compiler crash report.
+    /// </summary>
+    private static void AddSource<T>(SourceProductionContext spc, string specPath, string hintName, string activity, T output, Func<T, string> emit)
+    {
+        try
+        {
+            spc.AddSource(hintName, SourceText.From(emit(output), Encoding.UTF8));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            spc.ReportDiagnostic(SpecParser.InternalError(specPath, activity, ex).ToDiagnostic());
+        }
+    }
+
+    private static ImmutableArray<ClientOutput> ClientOutputs(string specPath, ApiModel model)
     {
         var validating = model.Types.OfType<ObjectSpec>().Where(o => o.HasValidate).Select(o => o.Name).ToEquatableArray();
         var root = model.Groups.FirstOrDefault(g => g.Name.Length == 0);
         var builder = ImmutableArray.CreateBuilder<ClientOutput>();
-        builder.Add(new ClientOutput(model.Context, model.Client, root, validating));
+        builder.Add(new ClientOutput(specPath, model.Context, model.Client, root, validating));
         foreach (var group in model.Groups.Where(g => g.Name.Length > 0))
         {
-            builder.Add(new ClientOutput(model.Context, model.Client, group, validating));
+            builder.Add(new ClientOutput(specPath, model.Context, model.Client, group, validating));
         }
 
         return builder.ToImmutable();
@@ -165,14 +181,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         return plus < 0 ? version : version.Substring(0, plus);
     }
 
-    private sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+    private sealed record ParseResult(string SpecPath, ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
     {
-        public static ParseResult From((ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) result) => new(result.Model, result.Diagnostics);
+        public static ParseResult From(string specPath, (ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) result) => new(specPath, result.Model, result.Diagnostics);
     }
 
-    private sealed record TypeOutput(GenerationContext Context, TypeSpec Type);
+    private sealed record TypeOutput(string SpecPath, GenerationContext Context, TypeSpec Type);
 
-    private sealed record FormOutput(GenerationContext Context, FormSpec Form);
+    private sealed record FormOutput(string SpecPath, GenerationContext Context, FormSpec Form);
 
-    private sealed record ClientOutput(GenerationContext Context, ClientSpec Client, GroupSpec? Group, EquatableArray<string> ValidatingTypes);
+    private sealed record ClientOutput(string SpecPath, GenerationContext Context, ClientSpec Client, GroupSpec? Group, EquatableArray<string> ValidatingTypes);
 }

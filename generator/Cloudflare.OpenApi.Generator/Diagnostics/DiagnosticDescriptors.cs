@@ -33,4 +33,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor OverlayTargetNotFound = new(
         "OAG009", "Overlay action matches nothing", "The overlay action's target '{0}' selects nothing in the spec; the spec may have changed, review or remove the action", Category, DiagnosticSeverity.Warning, true);
+
+    /// <summary>A bug in the generator: an exception it did not expect, reported on the spec instead of crashing the build (AD0001/CS8785).</summary>
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "OAG010", "The generator failed on this spec", "The generator failed while {0}: unexpected {1} (please report this with the spec)", Category, DiagnosticSeverity.Error, true);
 }

@@ -28,7 +28,8 @@ internal sealed record DiagnosticInfo(string Id, SpecLocation? Location, Equatab
             "OAG006" => DiagnosticDescriptors.UnsupportedFallback,
             "OAG008" => DiagnosticDescriptors.InvalidOverlay,
             "OAG009" => DiagnosticDescriptors.OverlayTargetNotFound,
-            _ => DiagnosticDescriptors.NotOpenApi,
+            "OAG007" => DiagnosticDescriptors.NotOpenApi,
+            _ => DiagnosticDescriptors.InternalError,
         };
 
         var args = new object[Arguments.Count];

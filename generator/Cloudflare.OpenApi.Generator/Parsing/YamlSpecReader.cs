@@ -30,6 +30,11 @@ internal sealed class YamlSpecReader
     private readonly List<(string Pointer, string Reference)> _references = new();
     private readonly StringBuilder _json = new();
     private Dictionary<YamlNode, SpecLocation>? _origins;
+    private static readonly YamlScalarNode s_refKey = new("$ref");
+    private readonly List<DiagnosticInfo> _warnings = new();
+    private BlockScalarLeadingLines? _rewrite;
+    private YamlMappingNode? _root;
+    private Dictionary<string, YamlNode>? _components;
 
     private YamlSpecReader(string path) => _path = path;
 
@@ -38,6 +43,22 @@ internal sealed class YamlSpecReader
 
     /// <summary>Position of each node, by JSON pointer (the key of a mapping entry, else the node).</summary>
     public IReadOnlyDictionary<string, SpecLocation> Locations => _locations;
+
+    /// <summary>The document's <c>openapi</c> field, when it is a scalar.</summary>
+    public string? OpenApiVersion { get; private set; }
+
+    /// <summary>Whether <see cref="OpenApiVersion"/> is 3.1 or later (where <c>paths</c> is optional).</summary>
+    public bool IsVersion31OrLater
+    {
+        get
+        {
+            var parts = (OpenApiVersion ?? string.Empty).Split('.');
+            return parts.Length >= 2
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
+                && (major > 3 || (major == 3 && minor >= 1));
+        }
+    }
 
     /// <summary>Every <c>$ref</c>: where it is, and what it says.</summary>
     public IReadOnlyList<(string Pointer, string Reference)> References => _references;
@@ -56,7 +77,19 @@ internal sealed class YamlSpecReader
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException ex) when (ex.Message.IndexOf(BlockScalarLeadingLines.ScannerMessage, StringComparison.Ordinal) >= 0)
+            {
+                // A valid block scalar YamlDotNet refuses (see BlockScalarLeadingLines); read the rewritten text,
+                // whose positions map back to this one. A real error there is reported as usual.
+                reader._rewrite = BlockScalarLeadingLines.Rewrite(text);
+                stream = new YamlStream();
+                stream.Load(new StringReader(reader._rewrite.Text));
+            }
+
             if (stream.Documents.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSpec, reader.At(1, 1, 0, 0), "the file is empty"));
@@ -86,8 +119,10 @@ internal sealed class YamlSpecReader
                 }
             }
 
+            reader._root = (YamlMappingNode)root;
             reader._locations[string.Empty] = reader.At(root.Start, root.End);
             reader.Write(root, string.Empty, 0);
+            diagnostics.AddRange(reader._warnings);
             return reader;
         }
         catch (YamlException ex)
@@ -143,8 +178,12 @@ internal sealed class YamlSpecReader
 
         switch (node)
         {
+            case YamlMappingNode mapping when CrossKindTarget(mapping, pointer) is { } target:
+                Write(target, pointer, depth + 1);
+                break;
             case YamlMappingNode mapping:
                 _json.Append('{');
+                var isMapping = IsDiscriminatorMapping(pointer);
                 var first = true;
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var entry in mapping.Children)
@@ -161,6 +200,11 @@ internal sealed class YamlSpecReader
                     }
 
                     var childPointer = pointer + "/" + Escape(key);
+                    if (depth == 0 && key == "openapi" && entry.Value is YamlScalarNode version)
+                    {
+                        OpenApiVersion = version.Value;
+                    }
+
                     _locations[childPointer] = Where(keyNode);
                     if (key == "$ref" && entry.Value is YamlScalarNode refValue)
                     {
@@ -176,15 +220,9 @@ internal sealed class YamlSpecReader
                     first = false;
                     WriteString(key);
                     _json.Append(':');
-                    if (pointer.EndsWith("/discriminator/mapping", StringComparison.Ordinal) && entry.Value is YamlScalarNode target
-                        && target.Value is { Length: > 0 } name && name.IndexOf('#') < 0 && name.IndexOf('/') < 0 && name.IndexOf('.') < 0)
+                    if (isMapping && entry.Value is YamlScalarNode mapped)
                     {
-                        // The specification allows a mapping to a bare schema name (`dog: Dog`); NSwag resolves only
-                        // references, so hand it the component reference the name stands for (checked like any $ref).
-                        _locations[childPointer] = Where(target);
-                        var reference = "#/components/schemas/" + Escape(name);
-                        _references.Add((childPointer, reference));
-                        WriteString(reference);
+                        WriteMappingValue(mapped, childPointer);
                         continue;
                     }
 
@@ -216,6 +254,97 @@ internal sealed class YamlSpecReader
             default:
                 throw new SpecFormatException($"unexpected YAML node {node.NodeType}", Where(node));
         }
+    }
+
+    /// <summary>
+    /// A discriminator mapping value names a schema either by <c>$ref</c> or, as the specification allows, by its bare
+    /// component name (<c>dog: Dog</c>). NJsonSchema resolves every value as a reference (a bare name throws
+    /// "Could not resolve the JSON path 'Dog'"), so a bare name is written as <c>#/components/schemas/Dog</c>. Both
+    /// forms are recorded as references, so one that leads nowhere is OAG002 at the value rather than an NSwag error.
+    /// </summary>
+    private void WriteMappingValue(YamlScalarNode value, string pointer)
+    {
+        var text = value.Value ?? string.Empty;
+        // A name has no '#', '/' or '.' ('pet.yaml' is a relative document, reported as an external reference).
+        var reference = text.Length > 0 && text.IndexOf('/') < 0 && text.IndexOf('#') < 0 && text.IndexOf('.') < 0 ? "#/components/schemas/" + Escape(text) : text;
+        _locations[pointer] = Where(value);
+        _references.Add((pointer, reference));
+        WriteString(reference);
+    }
+
+    private static bool IsDiscriminatorMapping(string pointer)
+    {
+        const string suffix = "/discriminator/mapping";
+        if (!pointer.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Not a property that happens to be called 'discriminator' (properties/discriminator/mapping is a schema).
+        var parent = pointer.Substring(0, pointer.Length - suffix.Length);
+        return !parent.EndsWith("/properties", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The component a <c>$ref</c> object points to when it is of another kind than its place requires (see
+    /// <see cref="ReferenceKinds"/> for why NSwag cannot be given such a <c>$ref</c>); null for every other node.
+    /// </summary>
+    private YamlNode? CrossKindTarget(YamlMappingNode mapping, string pointer)
+    {
+        if (!mapping.Children.TryGetValue(s_refKey, out var value) || value is not YamlScalarNode { Value: { } reference }
+            || !reference.StartsWith("#/components/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var target = Uri.UnescapeDataString(reference.Substring(1));
+        var parts = target.Split('/');
+        if (parts.Length != 4 || ReferenceKinds.ExpectedAt(pointer) is not { } expected || parts[2] == expected)
+        {
+            return null;
+        }
+
+        if (_components is null)
+        {
+            _components = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            if (_root!.Children.TryGetValue(new YamlScalarNode("components"), out var components) && components is YamlMappingNode kinds)
+            {
+                foreach (var kind in kinds.Children)
+                {
+                    if (kind.Key is YamlScalarNode { Value: { } kindName } && kind.Value is YamlMappingNode entries)
+                    {
+                        foreach (var entry in entries.Children)
+                        {
+                            if (entry.Key is YamlScalarNode { Value: { } name })
+                            {
+                                _components["/components/" + Escape(kindName) + "/" + Escape(name)] = entry.Value;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        if (!_components.TryGetValue(target, out var node) || node is not YamlMappingNode)
+        {
+            return null; // a dangling $ref: CheckReferences reports it (OAG002)
+        }
+
+        // Still a reference for the checks and for "which components are used".
+        var refPointer = pointer + "/$ref";
+        _locations[refPointer] = Where(value);
+        _references.Add((refPointer, reference));
+        if (!ReferenceKinds.AreCompatible(expected, parts[2]))
+        {
+            _warnings.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedFallback,
+                Where(value),
+                $"The {ReferenceKinds.Noun(expected)} $ref '{reference}'",
+                $"a copy of the referenced {ReferenceKinds.Noun(parts[2])} read as a {ReferenceKinds.Noun(expected)}",
+                $"it points to a {ReferenceKinds.Noun(parts[2])}, not a {ReferenceKinds.Noun(expected)}"));
+        }
+
+        return node;
     }
 
     private void WriteScalar(YamlScalarNode scalar)
@@ -298,7 +427,19 @@ internal sealed class YamlSpecReader
     private SpecLocation Where(YamlNode node) =>
         _origins is not null && _origins.TryGetValue(node, out var origin) ? origin : At(node.Start, node.End);
 
-    private SpecLocation At(Mark start, Mark? end = null) => At(_path, start, end ?? start);
+    private SpecLocation At(Mark start, Mark? end = null)
+    {
+        var location = At(_path, start, end ?? start);
+        if (_rewrite is null)
+        {
+            return location;
+        }
+
+        // Marks of the rewritten text (BlockScalarLeadingLines): same lines and columns, offsets shifted back.
+        var startIndex = _rewrite.ToOriginalIndex(location.Start);
+        var endIndex = _rewrite.ToOriginalIndex(location.Start + location.Length);
+        return location with { Start = startIndex, Length = endIndex - startIndex };
+    }
 
     /// <summary>A location in any file from YamlDotNet marks (1-based) to Roslyn's 0-based form.</summary>
     internal static SpecLocation At(string path, Mark start, Mark end)
