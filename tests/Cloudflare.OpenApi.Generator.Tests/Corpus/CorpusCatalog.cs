@@ -60,10 +60,7 @@ internal static class CorpusCatalog
             ],
         },
         new("redocly-museum.yaml", "Corpus.RedoclyMuseum"),
-        new("cloudflare-workflows.json", "Corpus.CloudflareWorkflows", "account_id")
-        {
-            KnownFailure = new("types", "OAG006: the steps anyOf (one branch pins type to enum [step, rollback]) degrades to JsonElement (issue 13 item 3)"),
-        },
+        new("cloudflare-workflows.json", "Corpus.CloudflareWorkflows", "account_id"),
         new("twilio-api-v2010.json.gz", "Corpus.TwilioApi")
         {
             KnownFailure = new("ops", "OAG003: 62 application/x-www-form-urlencoded request bodies (issue 13 item 2)"),
