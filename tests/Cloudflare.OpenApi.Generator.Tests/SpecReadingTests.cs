@@ -266,4 +266,23 @@ public sealed class SpecReadingTests
         Assert.Equal(8, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Empty(run.CompilationProblems);
     }
+
+    [Theory]
+    [InlineData("paths:\n  /a:\n    get:\n      responses:\n        '200':\n", 7, "a response must be a mapping, not empty")]
+    [InlineData("paths:\n  /a:\n    get:\n      parameters:\n        - in: query\n      responses: {}\n", 7, "a parameter needs 'name'")]
+    [InlineData("tags:\n  - description: no name\npaths: {}\n", 4, "a tag needs 'name'")]
+    [InlineData("paths:\n  /a: 5\n", 4, "a path item must be a mapping, not the value '5'")]
+    [InlineData("paths: {}\ncomponents:\n  schemas:\n    A:\n      properties:\n        b:\n", 8, "a schema must be a mapping, not empty")]
+    public void Object_of_the_wrong_shape_is_OAG001_at_the_node(string body, int line, string message)
+    {
+        // Mutations found these: NSwag reads each as a null object and the generator used to crash on it (OAG010).
+        var run = GeneratorHarness.Run(Header + body);
+
+        Assert.Null(run.Exception);
+        var error = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAG001", error.Id);
+        Assert.Contains(message, error.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(line, error.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Empty(run.Sources);
+    }
 }

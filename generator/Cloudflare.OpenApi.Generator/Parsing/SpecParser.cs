@@ -82,7 +82,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (!CheckVersion(yaml, input, diagnostics) || !CheckReferences(yaml, diagnostics))
+        if (!CheckVersion(yaml, input, diagnostics) || !DocumentShape.Check(yaml, yaml.Root, diagnostics) || !CheckReferences(yaml, diagnostics))
         {
             return null;
         }
@@ -111,10 +111,15 @@ internal sealed partial class SpecParser
 
     private static string FirstFrame(Exception ex)
     {
-        // The first frame of the generator's own code says where to look; framework frames say little.
+        // The generator's own frames (the first three) say where to look; framework frames say little.
         var frames = (ex.StackTrace ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
-        var own = frames.FirstOrDefault(f => f.Contains("Cloudflare.OpenApi.Generator")) ?? frames.FirstOrDefault();
-        return own is null ? string.Empty : "(" + own + ")";
+        var own = frames.Where(f => f.Contains("Cloudflare.OpenApi.Generator")).Take(3).ToList();
+        if (own.Count == 0 && frames.Count > 0)
+        {
+            own.Add(frames[0]);
+        }
+
+        return own.Count == 0 ? string.Empty : "(" + string.Join("; ", own) + ")";
     }
 
     private static bool CheckVersion(YamlSpecReader yaml, SpecInput input, List<DiagnosticInfo> diagnostics)

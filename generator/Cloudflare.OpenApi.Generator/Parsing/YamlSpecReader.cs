@@ -44,6 +44,9 @@ internal sealed class YamlSpecReader
     /// <summary>Position of each node, by JSON pointer (the key of a mapping entry, else the node).</summary>
     public IReadOnlyDictionary<string, SpecLocation> Locations => _locations;
 
+    /// <summary>The document's top-level mapping (after any overlays).</summary>
+    public YamlMappingNode Root => _root!;
+
     /// <summary>The document's <c>openapi</c> field, when it is a scalar.</summary>
     public string? OpenApiVersion { get; private set; }
 

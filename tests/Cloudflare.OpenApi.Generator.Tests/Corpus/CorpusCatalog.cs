@@ -36,22 +36,13 @@ internal static class CorpusCatalog
     public static IReadOnlyList<CorpusSpec> All { get; } =
     [
         new("oai-petstore.yaml", "Corpus.OaiPetstore"),
-        new("oai-petstore-expanded.yaml", "Corpus.OaiPetstoreExpanded")
-        {
-            KnownFailure = new("ops", "CS1503: the int32 query parameter 'limit' (long?) is passed where the query builder takes a string (issue 13 item 4: query serialisation of every primitive)"),
-        },
+        new("oai-petstore-expanded.yaml", "Corpus.OaiPetstoreExpanded"),
         new("oai-api-with-examples.yaml", "Corpus.OaiApiWithExamples"),
         new("oai-callback-example.yaml", "Corpus.OaiCallbackExample"),
         new("oai-link-example.yaml", "Corpus.OaiLinkExample"),
-        new("oai-uspto.yaml", "Corpus.OaiUspto")
-        {
-            KnownFailure = new("ops", "OAG003: application/x-www-form-urlencoded request body (issue 13 item 2)"),
-        },
+        new("oai-uspto.yaml", "Corpus.OaiUspto"),
         new("oai-webhook-example.yaml", "Corpus.OaiWebhookExample"),
-        new("swagger-petstore-v3.yaml", "Corpus.SwaggerPetstore")
-        {
-            KnownFailure = new("ops", "OAG003: application/octet-stream and form-encoded request bodies (issue 13 item 2)"),
-        },
+        new("swagger-petstore-v3.yaml", "Corpus.SwaggerPetstore"),
         new("openapi-generator-allOf-composition-discriminator.yaml", "Corpus.AllOfComposition")
         {
             ExpectedWarnings =
