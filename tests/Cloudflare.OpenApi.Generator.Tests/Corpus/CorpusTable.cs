@@ -38,8 +38,8 @@ public sealed class CorpusTable : IDisposable
     private string Render()
     {
         var table = new StringBuilder();
-        table.Append("| spec | size | types | `…Async` methods | warnings (id × count) | generate | compile | result |\n");
-        table.Append("|---|---:|---:|---:|---|---:|---:|---|\n");
+        table.Append("| spec | size | types | `…Async` methods | warnings (id × count) | generate (first) | generate (warm) | compile | result |\n");
+        table.Append("|---|---:|---:|---:|---|---:|---:|---:|---|\n");
         foreach (var spec in CorpusCatalog.All)
         {
             if (!_results.TryGetValue(spec.File, out var r))
@@ -49,7 +49,7 @@ public sealed class CorpusTable : IDisposable
 
             var warnings = r.WarningCounts.Count == 0 ? "none" : string.Join(", ", r.WarningCounts.Select(p => $"{p.Key} × {p.Value}"));
             var result = r.Failures.Count == 0 ? "compiles" : $"**known failure** ({spec.KnownFailure?.Owner}): {r.Failures.Count} problem(s), first: `{Shorten(r.Failures[0])}`";
-            table.Append(CultureInfo.InvariantCulture, $"| {spec.File} | {Size(r.SpecBytes)} | {r.Types} | {r.Methods} | {warnings} | {Ms(r.GenerationTime)} | {Ms(r.CompileTime)} | {result} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| {spec.File} | {Size(r.SpecBytes)} | {r.Types} | {r.Methods} | {warnings} | {Ms(r.GenerationTime)} | {(r.WarmGenerationTime is { } warm ? Ms(warm) : "–")} | {Ms(r.CompileTime)} | {result} |\n");
         }
 
         return table.ToString();
