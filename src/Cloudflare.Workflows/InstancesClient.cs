@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Cloudflare.OpenApi;
 
 namespace Cloudflare.Workflows;
 
@@ -13,10 +14,11 @@ public partial class InstancesClient
     /// <param name="workflowName">The workflow name.</param>
     /// <param name="instanceId">The instance id.</param>
     /// <param name="action">What to do.</param>
+    /// <param name="requestOptions">Per-call settings and the raw response; the client's settings when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status the instance moved to (as far as the API reports it).</returns>
-    public virtual Task<InstanceStatusChange> ChangeStatusAsync(string workflowName, string instanceId, InstanceAction action, CancellationToken cancellationToken = default) =>
-        ChangeStatusAsync(workflowName, instanceId, new InstanceStatusChangeRequest { Status = action }, cancellationToken);
+    public virtual Task<InstanceStatusChange> ChangeStatusAsync(string workflowName, string instanceId, InstanceAction action, CloudflareRequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        ChangeStatusAsync(workflowName, instanceId, new InstanceStatusChangeRequest { Status = action }, requestOptions, cancellationToken);
 
     /// <summary>Sends an event whose payload is serialized with a source-generated (NativeAOT-safe) type info.</summary>
     /// <typeparam name="T">The payload type.</typeparam>
@@ -25,16 +27,17 @@ public partial class InstancesClient
     /// <param name="eventType">The event type the instance waits for.</param>
     /// <param name="payload">The payload.</param>
     /// <param name="typeInfo">How to serialize the payload (from a <c>JsonSerializerContext</c>).</param>
+    /// <param name="requestOptions">Per-call settings and the raw response; the client's settings when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the event was accepted.</returns>
-    public virtual Task SendEventAsync<T>(string workflowName, string instanceId, string eventType, T payload, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    public virtual Task SendEventAsync<T>(string workflowName, string instanceId, string eventType, T payload, JsonTypeInfo<T> typeInfo, CloudflareRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         if (typeInfo is null)
         {
             throw new ArgumentNullException(nameof(typeInfo));
         }
 
-        return SendEventAsync(workflowName, instanceId, eventType, JsonSerializer.SerializeToElement(payload, typeInfo), cancellationToken);
+        return SendEventAsync(workflowName, instanceId, eventType, JsonSerializer.SerializeToElement(payload, typeInfo), requestOptions, cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using Cloudflare.OpenApi;
+using Cloudflare.Workflows.ExactlyOnce;
 using Cloudflare.Workflows.LocalDevelopment;
 
 namespace Cloudflare.Workflows;
@@ -6,6 +9,16 @@ namespace Cloudflare.Workflows;
 /// <content>Hand-written ways to create options.</content>
 public partial class WorkflowsClientOptions
 {
+    /// <summary>
+    /// Makes the instance id of a create (and of each batch item) that has none, before the first attempt, so retries
+    /// cannot create a second instance. A UUID (<see cref="Guid.NewGuid"/>) when null. Must return a new id that
+    /// matches the API's pattern (<c>^[a-zA-Z0-9_][a-zA-Z0-9-_]*$</c>, at most 100 characters) on every call.
+    /// </summary>
+    public Func<string>? InstanceIdGenerator { get; set; }
+
+    /// <summary>The exactly-once rule of the Workflows writes (<see cref="WorkflowsWritePolicy"/>).</summary>
+    protected override IEnumerable<CloudflareCallPolicy> CreateBuiltInCallPolicies() => new CloudflareCallPolicy[] { new WorkflowsWritePolicy(InstanceIdGenerator) };
+
     /// <summary>The path of the local engine's REST API under a <c>wrangler dev</c> server.</summary>
     public const string LocalExplorerPath = "/cdn-cgi/explorer/api";
 

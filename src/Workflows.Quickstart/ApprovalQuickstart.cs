@@ -57,7 +57,7 @@ public sealed class ApprovalQuickstart
         InstanceCreated created = await _client.Instances.CreateAsync(
             WorkflowName,
             new InstanceCreateRequest { InstanceId = instanceId, Params = parameters },
-            cancellationToken);
+            cancellationToken: cancellationToken);
 
         // 2. Watch it. GetAsync returns the status and every step so far; printing what changed between two
         //    polls shows the workflow live. When it waits for our event, send it (once).
@@ -84,7 +84,7 @@ public sealed class ApprovalQuickstart
                 }
 
                 _output.WriteLine($"  >> sending the '{EventType}' event with payload {JsonText.Compact(JsonSerializer.SerializeToElement(Decision, QuickstartJson.Default.ApprovalDecision))}");
-                await _client.Instances.SendEventAsync(WorkflowName, created.Id, EventType, Decision, QuickstartJson.Default.ApprovalDecision, cancellationToken);
+                await _client.Instances.SendEventAsync(WorkflowName, created.Id, EventType, Decision, QuickstartJson.Default.ApprovalDecision, cancellationToken: cancellationToken);
                 eventSent = true;
             }
 

@@ -44,7 +44,7 @@ app.MapPost("/orders/{orderId}/approval", async (string orderId, decimal amount,
     var created = await client.Instances.CreateAsync(
         workflow,
         new InstanceCreateRequest { InstanceId = orderId, Params = JsonSerializer.SerializeToElement(amount, SampleJson.Default.Decimal) },
-        cancellationToken);
+        cancellationToken: cancellationToken);
     return Results.Json(new ApprovalStarted(created.Id, created.Status?.ToString()), SampleJson.Default.ApprovalStarted, statusCode: StatusCodes.Status201Created);
 });
 

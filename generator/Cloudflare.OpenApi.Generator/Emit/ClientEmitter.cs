@@ -13,6 +13,7 @@ internal static class ClientEmitter
     private const string UriBuilder = "global::Cloudflare.OpenApi.Infrastructure.RequestBuilder";
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Token = "global::System.Threading.CancellationToken";
+    private const string RequestOptions = "global::Cloudflare.OpenApi.CloudflareRequestOptions";
     private const string BinaryContent = "global::Cloudflare.OpenApi.BinaryContent";
     private const string RequestContent = "global::Cloudflare.OpenApi.Infrastructure.RequestContent";
 
@@ -197,6 +198,8 @@ internal static class ClientEmitter
             docs.Add((p.Name, Xml(p.Description) ?? $"The <c>{SourceWriter.EscapeXml(p.JsonName)}</c> {Location(p.Location)} parameter (optional)."));
         }
 
+        signature.Add(new MethodParameter(RequestOptions + "?", "requestOptions", "null"));
+        docs.Add(("requestOptions", "Per-call settings (timeouts, retries, headers, idempotency) and the raw response; the client's settings when null."));
         signature.Add(new MethodParameter(Token, "cancellationToken", "default"));
         docs.Add(("cancellationToken", "Cancels the request."));
 
@@ -298,15 +301,15 @@ internal static class ClientEmitter
         var read = op.Response.Type is { } r ? names.ReadFunc(r) : string.Empty;
         w.WriteLine(op.Response.Shape switch
         {
-            ResponseShape.EnvelopeResult when op.Response.OrBinary => $"return _pipeline.SendForJsonOrBinaryAsync<{resultType}>({operationName}, {method}, uri, {content}, true, {read}, cancellationToken);",
-            ResponseShape.Plain when op.Response.OrBinary => $"return _pipeline.SendForJsonOrBinaryAsync<{resultType}>({operationName}, {method}, uri, {content}, false, {read}, cancellationToken);",
-            ResponseShape.EnvelopeResult => $"return _pipeline.SendForResultAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, cancellationToken);",
-            ResponseShape.EnvelopePage => $"return _pipeline.SendForPageAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, cancellationToken);",
-            ResponseShape.Plain => $"return _pipeline.SendForBodyAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, cancellationToken);",
-            ResponseShape.EnvelopeNone => $"return _pipeline.SendAsync({operationName}, {method}, uri, {content}, cancellationToken);",
-            ResponseShape.Binary => $"return _pipeline.SendForBinaryAsync({operationName}, {method}, uri, {content}, cancellationToken);",
-            ResponseShape.Text => $"return _pipeline.SendForTextAsync({operationName}, {method}, uri, {content}, cancellationToken);",
-            ResponseShape.None => $"return _pipeline.SendWithoutContentAsync({operationName}, {method}, uri, {content}, cancellationToken);",
+            ResponseShape.EnvelopeResult when op.Response.OrBinary => $"return _pipeline.SendForJsonOrBinaryAsync<{resultType}>({operationName}, {method}, uri, {content}, true, {read}, requestOptions, cancellationToken);",
+            ResponseShape.Plain when op.Response.OrBinary => $"return _pipeline.SendForJsonOrBinaryAsync<{resultType}>({operationName}, {method}, uri, {content}, false, {read}, requestOptions, cancellationToken);",
+            ResponseShape.EnvelopeResult => $"return _pipeline.SendForResultAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, requestOptions, cancellationToken);",
+            ResponseShape.EnvelopePage => $"return _pipeline.SendForPageAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, requestOptions, cancellationToken);",
+            ResponseShape.Plain => $"return _pipeline.SendForBodyAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, requestOptions, cancellationToken);",
+            ResponseShape.EnvelopeNone => $"return _pipeline.SendAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
+            ResponseShape.Binary => $"return _pipeline.SendForBinaryAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
+            ResponseShape.Text => $"return _pipeline.SendForTextAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
+            ResponseShape.None => $"return _pipeline.SendWithoutContentAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
         });
 
         w.CloseBlock();
@@ -488,7 +491,7 @@ internal static class ClientEmitter
         callArgs.Add("cancellationToken: token");
         w.WriteLine($"return global::Cloudflare.OpenApi.Infrastructure.CloudflarePager.EnumerateAsync<{itemType}>(");
         w.WriteLine($"    (pageNumber, pageCursor, token) => {op.MethodName}({string.Join(", ", callArgs)}),");
-        w.WriteLine($"    {(page is null ? "null" : "1")}, null, {(perPage is null ? "null" : PerPage(perPage))}, cancellationToken);");
+        w.WriteLine($"    {(page is null ? "null" : "1")}, null, {(perPage is null ? "null" : PerPage(perPage))}, _pipeline.MaxPages, cancellationToken);");
         w.CloseBlock();
     }
 

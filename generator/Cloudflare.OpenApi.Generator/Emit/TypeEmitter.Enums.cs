@@ -70,7 +70,7 @@ internal static partial class TypeEmitter
         w.WriteLine(GeneratedCode(context));
         w.WriteLine(NeverBrowsable);
         w.OpenBlock($"public sealed class {e.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
-        EmitConverterBoilerplate(w, type);
+        EmitConverterBoilerplate(w, type, ("StartsString", e.Name));
         w.WriteLine();
         w.WriteLine("/// <summary>Reads the value at the reader (known values without allocating).</summary>");
         w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");

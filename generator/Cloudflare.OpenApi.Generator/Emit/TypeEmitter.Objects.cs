@@ -203,7 +203,7 @@ internal static partial class TypeEmitter
             w.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText s_p{index++} = global::System.Text.Json.JsonEncodedText.Encode({SourceWriter.Literal(property.JsonName)});");
         }
 
-        EmitConverterBoilerplate(w, type);
+        EmitConverterBoilerplate(w, type, ("StartsObject", o.Name));
 
         w.WriteLine();
         w.WriteLine("/// <summary>Reads the object at the reader.</summary>");
@@ -272,7 +272,8 @@ internal static partial class TypeEmitter
             var value = $"p{index++}";
             if (property.Required && !property.Nullable)
             {
-                value += $" ?? throw {TypeNames.JsonRead}.MissingRequired({SourceWriter.Literal(o.Name)}, {SourceWriter.Literal(property.JsonName)})";
+                // Lenient by default: the runtime returns the default (and reports it) unless strict reading is on.
+                value += $" ?? {TypeNames.JsonRead}.MissingRequired<{names.Of(property.Type)}>({SourceWriter.Literal(o.Name)}, {SourceWriter.Literal(property.JsonName)})";
             }
 
             w.WriteLine($"{property.Name} = {value},");

@@ -48,7 +48,9 @@ internal static partial class TypeEmitter
 
     private static string Utf8(string text) => SourceWriter.Literal(text) + "u8";
 
-    private static void EmitConverterBoilerplate(SourceWriter w, string type)
+    // startCheck: the runtime's lenient check for the value's JSON kind (JsonRead.StartsObject, StartsString), through
+    // which ReadNullable reads a value of another kind as null (and reports it) unless strict reading is on.
+    private static void EmitConverterBoilerplate(SourceWriter w, string type, (string Method, string TypeName)? startCheck = null)
     {
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
@@ -59,7 +61,9 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>Reads the value at the reader, or null for JSON null.</summary>");
         w.OpenBlock($"public static {type}? ReadNullable(ref {TypeNames.Reader} reader)");
-        w.WriteLine("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;");
+        w.WriteLine(startCheck is { } check
+            ? $"if (!{TypeNames.JsonRead}.{check.Method}(ref reader, {SourceWriter.Literal(check.TypeName)})) return null;"
+            : "if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;");
         w.WriteLine("return ReadValue(ref reader);");
         w.CloseBlock();
     }

@@ -12,23 +12,17 @@ namespace Cloudflare.OpenApi.Infrastructure;
 public sealed partial class CloudflarePipeline
 {
     /// <summary>Sends a request whose success response is bytes (any media type); the bytes are copied out of the pooled buffer.</summary>
-    public async Task<BinaryContent> SendForBinaryAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
+    public async Task<BinaryContent> SendForBinaryAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CloudflareRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
-        using (bytes)
-        {
-            return BinaryContent.FromBytes(bytes.Span.ToArray(), response.ContentType);
-        }
+        using var response = await SendCoreAsync(operationName, method, uri, body, requestOptions, cancellationToken).ConfigureAwait(false);
+        return BinaryContent.FromBytes(response.Body.Span.ToArray(), response.ContentHeaders.ContentType?.MediaType);
     }
 
     /// <summary>Sends a request whose success response is text, decoded as UTF-8.</summary>
-    public async Task<string> SendForTextAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CancellationToken cancellationToken)
+    public async Task<string> SendForTextAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CloudflareRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var (_, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
-        using (bytes)
-        {
-            return Encoding.UTF8.GetString(bytes.Span);
-        }
+        using var response = await SendCoreAsync(operationName, method, uri, body, requestOptions, cancellationToken).ConfigureAwait(false);
+        return Encoding.UTF8.GetString(response.Body.Span);
     }
 
     /// <summary>
@@ -37,21 +31,22 @@ public sealed partial class CloudflarePipeline
     /// else is returned as bytes with its media type.
     /// </summary>
     public async Task<JsonOrBinary<T>> SendForJsonOrBinaryAsync<T>(
-        string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, bool envelope, JsonReadFunc<T> readJson, CancellationToken cancellationToken)
+        string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, bool envelope, JsonReadFunc<T> readJson, CloudflareRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var (response, bytes) = await SendCoreAsync(operationName, method, uri, body, cancellationToken).ConfigureAwait(false);
-        if (!response.IsJson)
+        var response = await SendCoreAsync(operationName, method, uri, body, requestOptions, cancellationToken).ConfigureAwait(false);
+        var summary = new ResponseSummary(response.Message, response.Method, response.RequestUri);
+        if (!summary.IsJson)
         {
-            using (bytes)
+            using (response)
             {
-                return JsonOrBinary<T>.FromBinary(BinaryContent.FromBytes(bytes.Span.ToArray(), response.ContentType));
+                return JsonOrBinary<T>.FromBinary(BinaryContent.FromBytes(response.Body.Span.ToArray(), summary.ContentType));
             }
         }
 
         if (envelope)
         {
-            // ReadEnvelope disposes the bytes.
-            var parsed = ReadEnvelope(response, bytes, readJson);
+            // ReadEnvelope disposes the response.
+            var parsed = ReadEnvelope(response, readJson);
             if (!parsed.HasResult)
             {
                 throw Failure(response, "The response has no 'result'.", default, parsed.Errors, parsed.Messages, null);
@@ -60,15 +55,16 @@ public sealed partial class CloudflarePipeline
             return JsonOrBinary<T>.FromJson(parsed.Result!);
         }
 
-        using (bytes)
+        using (response)
         {
             try
             {
-                return JsonOrBinary<T>.FromJson(JsonWrite.FromUtf8Bytes(bytes.Span, readJson));
+                using var scope = JsonRead.Enter(_readSettings);
+                return JsonOrBinary<T>.FromJson(JsonWrite.FromUtf8Bytes(response.Body.Span, readJson));
             }
             catch (JsonException ex)
             {
-                throw Failure(response, $"The response body is not the expected JSON: {ex.Message}", bytes.Span, null, null, ex);
+                throw Failure(response, $"The response body is not the expected JSON: {ex.Message}", response.Body.Span, null, null, ex);
             }
         }
     }

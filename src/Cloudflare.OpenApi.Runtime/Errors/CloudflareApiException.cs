@@ -18,7 +18,7 @@ public sealed record CloudflareMessage(int Code, string Message)
 /// A Cloudflare API call failed: a non-success HTTP status, an envelope with <c>success: false</c>, or a body that
 /// could not be read. Carries the status, every error of the envelope, the <c>cf-ray</c> id and the raw body.
 /// </summary>
-public class CloudflareApiException : Exception
+public class CloudflareApiException : CloudflareException
 {
     /// <summary>Creates the exception.</summary>
     public CloudflareApiException(string message, CloudflareApiFailure failure, Exception? innerException = null)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Cloudflare.OpenApi.Serialization;
@@ -15,18 +16,42 @@ public delegate T JsonReadFunc<out T>(ref Utf8JsonReader reader);
 public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
 
 /// <summary>
-/// Reflection-free readers used by generated converters. Each one expects the reader on the value's first token,
-/// accepts JSON <c>null</c> as "no value", and throws a <see cref="JsonException"/> that says what was expected.
+/// Reflection-free readers used by generated converters. Each one expects the reader on the value's first token and
+/// accepts JSON <c>null</c> as "no value".
+/// Reading is lenient by default, like the official SDKs: a value of the wrong JSON kind is skipped and read as null,
+/// an integer written as an integral fraction (<c>3.0</c>) is read as the integer, a missing required property as its
+/// type's default, and each replacement is reported to the handler of the current read
+/// (<see cref="CloudflareClientOptions.ReadIssueHandler"/>). In strict mode (<see cref="CloudflareClientOptions.StrictReading"/>,
+/// or <see cref="Strict"/> in a test) the same cases throw a <see cref="JsonException"/> that says what was expected.
+/// The mode is per thread and per read: the pipeline sets it around each (synchronous) parse.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
 {
+    [ThreadStatic]
+    private static JsonReadSettings? t_settings;
+
+    /// <summary>Reads in strict mode on this thread until the returned scope is disposed (for tests and tools).</summary>
+    public static JsonReadScope Strict() => Enter(JsonReadSettings.StrictMode);
+
+    /// <summary>Reads with <paramref name="settings"/> on this thread until the returned scope is disposed.</summary>
+    public static JsonReadScope Enter(JsonReadSettings settings)
+    {
+        var previous = t_settings;
+        t_settings = settings;
+        return new JsonReadScope(previous);
+    }
+
+    internal static void Restore(JsonReadSettings? previous) => t_settings = previous;
+
+    private static bool IsStrict => t_settings?.IsStrict == true;
+
     /// <summary>Reads a string, or null.</summary>
     public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Null => null,
-        _ => throw Unexpected(ref reader, "a string"),
+        _ => Mismatch<string>(ref reader, "a string"),
     };
 
     /// <summary>Reads a boolean, or null.</summary>
@@ -35,10 +60,10 @@ public static class JsonRead
         JsonTokenType.True => true,
         JsonTokenType.False => false,
         JsonTokenType.Null => null,
-        _ => throw Unexpected(ref reader, "true or false"),
+        _ => MismatchValue<bool>(ref reader, "true or false"),
     };
 
-    /// <summary>Reads an integer, or null.</summary>
+    /// <summary>Reads an integer, or null. An integral number written as a fraction (<c>3.0</c>, <c>1e3</c>) is that integer.</summary>
     public static long? Int64(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -49,18 +74,31 @@ public static class JsonRead
                     return value;
                 }
 
-                // Some servers write integers as 3.0; accept exact integral doubles, reject the rest.
-                if (reader.TryGetDouble(out var d) && Math.Floor(d) == d && d >= long.MinValue && d <= long.MaxValue)
+                // Cloudflare's reference declares `number` for code, count, per_page, step_count: 3.0 is 3.
+                if (reader.TryGetDouble(out var d) && Math.Floor(d) == d && d >= long.MinValue && d < 9.2233720368547758E18)
                 {
                     return (long)d;
                 }
 
-                throw Unexpected(ref reader, "an integer");
+                return MismatchValue<long>(ref reader, "an integer");
             case JsonTokenType.Null:
                 return null;
             default:
-                throw Unexpected(ref reader, "an integer");
+                return MismatchValue<long>(ref reader, "an integer");
         }
+    }
+
+    /// <summary>Reads a 32-bit integer, or null (same rules as <see cref="Int64"/>; out of range is a mismatch).</summary>
+    public static int? Int32(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        var value = Int64(ref reader);
+        if (value is { } v && (v < int.MinValue || v > int.MaxValue))
+        {
+            return Report<int>(start, "a 32-bit integer", $"{v}", "null");
+        }
+
+        return (int?)value;
     }
 
     /// <summary>Reads a number, or null.</summary>
@@ -68,7 +106,7 @@ public static class JsonRead
     {
         JsonTokenType.Number => reader.GetDouble(),
         JsonTokenType.Null => null,
-        _ => throw Unexpected(ref reader, "a number"),
+        _ => MismatchValue<double>(ref reader, "a number"),
     };
 
     /// <summary>Reads an ISO 8601 timestamp, or null.</summary>
@@ -89,11 +127,16 @@ public static class JsonRead
                     return value;
                 }
 
-                throw new JsonException($"'{text}' is not an ISO 8601 timestamp.");
+                if (IsStrict)
+                {
+                    throw new JsonException($"'{text}' is not an ISO 8601 timestamp.");
+                }
+
+                return Report<System.DateTimeOffset>(reader.TokenStartIndex, "an ISO 8601 timestamp", $"'{text}'", "null");
             case JsonTokenType.Null:
                 return null;
             default:
-                throw Unexpected(ref reader, "an ISO 8601 timestamp string");
+                return MismatchValue<System.DateTimeOffset>(ref reader, "an ISO 8601 timestamp string");
         }
     }
 
@@ -110,7 +153,7 @@ public static class JsonRead
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Unexpected(ref reader, "an array");
+            return Mismatch<List<T>>(ref reader, "an array");
         }
 
         var list = new List<T>();
@@ -130,7 +173,11 @@ public static class JsonRead
             return null;
         }
 
-        ExpectStartObject(ref reader, "a map");
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Mismatch<Dictionary<string, T>>(ref reader, "a map");
+        }
+
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -149,6 +196,44 @@ public static class JsonRead
         {
             throw Unexpected(ref reader, $"an object ({typeName})");
         }
+    }
+
+    /// <summary>
+    /// For a nullable object read: true on the start of an object; false on JSON null, and (lenient) on a value of any
+    /// other kind, which is skipped and reported. Strict mode throws for the other kinds.
+    /// </summary>
+    public static bool StartsObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Mismatch<object>(ref reader, $"an object ({typeName})");
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For a nullable string-valued read (an open enum): true on a string; false on JSON null, and (lenient) on a value
+    /// of any other kind, which is skipped and reported. Strict mode throws for the other kinds.
+    /// </summary>
+    public static bool StartsString(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Mismatch<object>(ref reader, $"a string ({typeName})");
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -178,6 +263,21 @@ public static class JsonRead
         return null;
     }
 
+    /// <summary>
+    /// A required property that was absent or null: its type's default (null for a reference type) in lenient mode,
+    /// reported; a <see cref="JsonException"/> in strict mode.
+    /// </summary>
+    public static T MissingRequired<T>(string typeName, string jsonName)
+    {
+        if (IsStrict)
+        {
+            throw MissingRequired(typeName, jsonName);
+        }
+
+        Report<T>(-1, $"the required property '{jsonName}' of {typeName}", "nothing (absent or null)", "the default value");
+        return default!;
+    }
+
     /// <summary>The error for a required property that was absent or null.</summary>
     public static JsonException MissingRequired(string typeName, string jsonName) =>
         new($"The JSON for {typeName} has no value for the required property '{jsonName}'.");
@@ -189,6 +289,51 @@ public static class JsonRead
     public static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
         new($"Expected {expected} but found {Describe(reader.TokenType)} at byte {reader.TokenStartIndex}.");
 
+    // A value of the wrong kind: strict throws; lenient skips the whole value (an object or array too), reports it, and reads null.
+    private static T? Mismatch<T>(ref Utf8JsonReader reader, string expected)
+        where T : class
+    {
+        if (IsStrict)
+        {
+            throw Unexpected(ref reader, expected);
+        }
+
+        var start = reader.TokenStartIndex;
+        var found = DescribeValue(ref reader);
+        reader.Skip();
+        Report<T>(start, expected, found, "null");
+        return null;
+    }
+
+    private static T? MismatchValue<T>(ref Utf8JsonReader reader, string expected)
+        where T : struct
+    {
+        if (IsStrict)
+        {
+            throw Unexpected(ref reader, expected);
+        }
+
+        var start = reader.TokenStartIndex;
+        var found = DescribeValue(ref reader);
+        reader.Skip();
+        Report<T>(start, expected, found, "null");
+        return null;
+    }
+
+    private static T? Report<T>(long offset, string expected, string found, string replacement)
+    {
+        t_settings?.Handler?.Invoke(new CloudflareReadIssue(expected, found, offset, replacement));
+        return default;
+    }
+
+    private static string DescribeValue(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => $"the number {Encoding.UTF8.GetString(reader.ValueSpan)}",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => Describe(reader.TokenType),
+    };
+
     private static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "an object",
@@ -199,4 +344,34 @@ public static class JsonRead
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
+}
+
+/// <summary>How the readers of one parse behave: strict or lenient, and who hears about replaced values.</summary>
+public sealed class JsonReadSettings
+{
+    internal static readonly JsonReadSettings StrictMode = new(true, null);
+
+    /// <summary>Creates settings.</summary>
+    public JsonReadSettings(bool isStrict, Action<CloudflareReadIssue>? handler)
+    {
+        IsStrict = isStrict;
+        Handler = handler;
+    }
+
+    /// <summary>Whether a schema mismatch throws.</summary>
+    public bool IsStrict { get; }
+
+    /// <summary>Hears each value lenient reading replaced.</summary>
+    public Action<CloudflareReadIssue>? Handler { get; }
+}
+
+/// <summary>Restores the previous read settings of the thread when disposed.</summary>
+public readonly struct JsonReadScope : IDisposable
+{
+    private readonly JsonReadSettings? _previous;
+
+    internal JsonReadScope(JsonReadSettings? previous) => _previous = previous;
+
+    /// <summary>Restores the previous settings.</summary>
+    public void Dispose() => JsonRead.Restore(_previous);
 }

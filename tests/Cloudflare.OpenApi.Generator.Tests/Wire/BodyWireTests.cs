@@ -24,7 +24,7 @@ public sealed class BodyWireTests
             ("Metadata", s_api.Create("TokensCreateRequestMetadata", ("Source", "cli"))));
 
         dynamic tokens = s_api.Client(handler).Tokens;
-        var response = await tokens.CreateAsync((dynamic)request, CancellationToken.None);
+        var response = await tokens.CreateAsync((dynamic)request, cancellationToken: CancellationToken.None);
 
         Assert.Equal("t", (string)response.AccessToken);
         var sent = Assert.Single(handler.Requests);
@@ -44,7 +44,7 @@ public sealed class BodyWireTests
         var request = s_api.Create("TokensCreateRequest", ("GrantType", s_api.Enum("TokensCreateRequestGrantType", "RefreshToken")));
 
         dynamic tokens = s_api.Client(handler).Tokens;
-        await tokens.CreateAsync((dynamic)request, CancellationToken.None);
+        await tokens.CreateAsync((dynamic)request, cancellationToken: CancellationToken.None);
 
         Assert.Equal("grant_type=refresh_token", Assert.Single(handler.Requests).BodyText);
     }
@@ -63,7 +63,7 @@ public sealed class BodyWireTests
             ("Metadata", s_api.Create("Metadata", ("Source", "upload"))));
 
         dynamic files = s_api.Client(handler).Files;
-        var created = await files.UploadAsync((dynamic)request, CancellationToken.None);
+        var created = await files.UploadAsync((dynamic)request, cancellationToken: CancellationToken.None);
 
         Assert.Equal("s", (string)created.Source);
         var sent = Assert.Single(handler.Requests);
@@ -99,7 +99,7 @@ public sealed class BodyWireTests
         stream.Position = 1; // sent from where the caller left it, on every attempt
 
         dynamic files = s_api.Client(handler, maxRetries: 1).Files;
-        await files.ReplaceAsync("f 1", BinaryContent.FromStream(stream), CancellationToken.None);
+        await files.ReplaceAsync("f 1", BinaryContent.FromStream(stream), cancellationToken: CancellationToken.None);
 
         Assert.Equal(2, handler.Requests.Count);
         foreach (var sent in handler.Requests)
@@ -120,7 +120,7 @@ public sealed class BodyWireTests
         using var stream = new ForwardOnlyStream(new byte[] { 9, 9 });
 
         dynamic files = s_api.Client(handler, maxRetries: 3).Files;
-        await Assert.ThrowsAsync<CloudflareServerException>(async () => await files.ReplaceAsync("f", BinaryContent.FromStream(stream, "image/jpeg"), CancellationToken.None));
+        await Assert.ThrowsAsync<CloudflareServerException>(async () => await files.ReplaceAsync("f", BinaryContent.FromStream(stream, "image/jpeg"), cancellationToken: CancellationToken.None));
 
         var sent = Assert.Single(handler.Requests);
         Assert.Equal("image/jpeg", sent.ContentType?.MediaType);
@@ -132,7 +132,7 @@ public sealed class BodyWireTests
         var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/octet-stream", new byte[] { 0, 255, 7 });
 
         dynamic files = s_api.Client(handler).Files;
-        BinaryContent content = await files.DownloadAsync("f", CancellationToken.None);
+        BinaryContent content = await files.DownloadAsync("f", cancellationToken: CancellationToken.None);
 
         Assert.Equal(new byte[] { 0, 255, 7 }, content.ToArray());
         Assert.Equal("application/octet-stream", content.ContentType);
@@ -145,8 +145,8 @@ public sealed class BodyWireTests
         var handler = new WireHandler().Answer(HttpStatusCode.OK, "text/plain", "grüße").NoContent();
         dynamic files = s_api.Client(handler).Files;
 
-        string note = await files.GetNoteAsync("f", CancellationToken.None);
-        await files.SetNoteAsync("f", "héllo", CancellationToken.None);
+        string note = await files.GetNoteAsync("f", cancellationToken: CancellationToken.None);
+        await files.SetNoteAsync("f", "héllo", cancellationToken: CancellationToken.None);
 
         Assert.Equal("grüße", note);
         var set = handler.Requests[1];
@@ -161,7 +161,7 @@ public sealed class BodyWireTests
         var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json; charset=utf-8", """{"success":true,"errors":[],"result":{"source":"json"}}""");
         dynamic files = s_api.Client(handler).Files;
 
-        dynamic output = await files.GetOutputAsync("f", CancellationToken.None);
+        dynamic output = await files.GetOutputAsync("f", cancellationToken: CancellationToken.None);
 
         Assert.True((bool)output.IsJson);
         Assert.Equal("json", (string)output.Json.Source);
@@ -175,7 +175,7 @@ public sealed class BodyWireTests
         var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/octet-stream", new byte[] { 42 });
         dynamic files = s_api.Client(handler).Files;
 
-        dynamic output = await files.GetOutputAsync("f", CancellationToken.None);
+        dynamic output = await files.GetOutputAsync("f", cancellationToken: CancellationToken.None);
 
         Assert.True((bool)output.IsBinary);
         BinaryContent binary = output.Binary;
@@ -189,7 +189,7 @@ public sealed class BodyWireTests
         var handler = new WireHandler().NoContent();
         dynamic imports = s_api.Client(handler).Imports;
 
-        await imports.CreateAsync((dynamic)s_api.Create("Metadata", ("Source", "x")), CancellationToken.None);
+        await imports.CreateAsync((dynamic)s_api.Create("Metadata", ("Source", "x")), cancellationToken: CancellationToken.None);
 
         var sent = Assert.Single(handler.Requests);
         Assert.Equal("application/json", sent.ContentType?.MediaType);

@@ -72,7 +72,7 @@ public sealed class ParameterWireTests
         var handler = new WireHandler().NoContent();
 
         dynamic orphans = s_api.Client(handler).Orphans;
-        await orphans.DeleteAsync("o/1", CancellationToken.None);
+        await orphans.DeleteAsync("o/1", cancellationToken: CancellationToken.None);
 
         Assert.Equal("https://api.example.com/orphans/o%2F1", Assert.Single(handler.Requests).Uri.AbsoluteUri);
     }

@@ -44,7 +44,7 @@ public sealed class ClientShapeTests
     {
         public int Calls { get; private set; }
 
-        public override Task<InstanceDetails> GetAsync(string workflowName, string instanceId, SortDirection? order = null, bool? simple = null, CancellationToken cancellationToken = default)
+        public override Task<InstanceDetails> GetAsync(string workflowName, string instanceId, SortDirection? order = null, bool? simple = null, Cloudflare.OpenApi.CloudflareRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
         {
             Calls++;
             return Task.FromResult(new InstanceDetails { Status = Calls < 3 ? InstanceStatus.Running : InstanceStatus.Complete });

@@ -235,9 +235,13 @@ public sealed class ErrorResponseTests
     }
 
     [Fact]
-    public async Task A_result_of_the_wrong_shape_throws_CloudflareApiException_with_an_inner_JsonException()
+    public async Task In_strict_mode_a_result_of_the_wrong_shape_throws_CloudflareApiException_with_an_inner_JsonException()
     {
-        var (client, handler) = NoRetries();
+        var (client, handler) = TestClient.Create(o =>
+        {
+            o.MaxRetries = 0;
+            o.StrictReading = true;
+        });
         handler.RespondOk(Envelopes.Success("""{"status":42}"""));
 
         var ex = await Assert.ThrowsAsync<CloudflareApiException>(() => client.Instances.GetAsync("orders", "order-1"));
@@ -246,9 +250,13 @@ public sealed class ErrorResponseTests
     }
 
     [Fact]
-    public async Task A_details_result_without_the_required_status_is_an_error_naming_it()
+    public async Task In_strict_mode_a_details_result_without_the_required_status_is_an_error_naming_it()
     {
-        var (client, handler) = NoRetries();
+        var (client, handler) = TestClient.Create(o =>
+        {
+            o.MaxRetries = 0;
+            o.StrictReading = true;
+        });
         handler.RespondOk(Envelopes.Success("""{"output":"x"}"""));
 
         var ex = await Assert.ThrowsAsync<CloudflareApiException>(() => client.Instances.GetAsync("orders", "order-1"));

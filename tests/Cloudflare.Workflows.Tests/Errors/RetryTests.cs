@@ -23,7 +23,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Create_is_not_retried_on_500()
+    public async Task Create_with_an_id_is_retried_on_500_like_an_idempotent_call()
     {
         var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
         handler.RespondAlways(HttpStatusCode.InternalServerError, Envelopes.Failure((10000, "Internal error")));
@@ -31,8 +31,69 @@ public sealed class RetryTests
         var ex = await Assert.ThrowsAsync<CloudflareServerException>(
             () => client.Instances.CreateAsync("orders", new InstanceCreateRequest { InstanceId = "order-1" }));
 
-        Assert.Single(handler.Requests);
+        Assert.Equal(4, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Contains("\"instance_id\":\"order-1\"", r.BodyText, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_caller_can_mark_a_create_not_idempotent_for_one_call()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.RespondAlways(HttpStatusCode.InternalServerError, Envelopes.Failure((10000, "Internal error")));
+
+        await Assert.ThrowsAsync<CloudflareServerException>(() => client.Instances.CreateAsync(
+            "orders", new InstanceCreateRequest { InstanceId = "order-1" }, new CloudflareRequestOptions { Idempotency = CloudflareIdempotency.NotIdempotent }));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task SendEvent_is_not_retried_on_503_because_the_event_may_have_been_delivered()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.RespondAlways(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
+
+        await Assert.ThrowsAsync<CloudflareServerException>(() => client.Instances.SendEventAsync("orders", "order-1", "approve"));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task SendEvent_is_retried_on_429_because_the_server_did_not_act()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.Respond(HttpStatusCode.TooManyRequests, Envelopes.Failure((10000, "slow down")));
+        handler.RespondOk(Envelopes.Success("null"));
+
+        await client.Instances.SendEventAsync("orders", "order-1", "approve");
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendEvent_marked_idempotent_by_the_caller_is_retried_on_503()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
+        handler.Respond(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
+        handler.RespondOk(Envelopes.Success("null"));
+
+        await client.Instances.SendEventAsync("orders", "order-1", "approve", requestOptions: new CloudflareRequestOptions { Idempotency = CloudflareIdempotency.Idempotent });
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Restart_is_not_retried_on_503_but_pause_is()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 1);
+        handler.RespondAlways(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
+
+        await Assert.ThrowsAsync<CloudflareServerException>(() => client.Instances.ChangeStatusAsync("orders", "order-1", InstanceAction.Restart));
+        Assert.Single(handler.Requests);
+
+        await Assert.ThrowsAsync<CloudflareServerException>(() => client.Instances.ChangeStatusAsync("orders", "order-1", InstanceAction.Pause));
+        Assert.Equal(3, handler.Requests.Count);
     }
 
     [Fact]
@@ -73,12 +134,13 @@ public sealed class RetryTests
     [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.GatewayTimeout)]
     [InlineData(HttpStatusCode.RequestTimeout)]
-    public async Task Status_change_and_event_are_not_retried_on_transient_errors_other_than_429_and_503(HttpStatusCode status)
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task Restart_and_event_are_not_retried_on_transient_errors_other_than_429(HttpStatusCode status)
     {
         var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
         handler.RespondAlways(status, Envelopes.Failure((10000, "transient")));
 
-        await Assert.ThrowsAnyAsync<CloudflareApiException>(() => client.Instances.ChangeStatusAsync("orders", "order-1", InstanceAction.Terminate));
+        await Assert.ThrowsAnyAsync<CloudflareApiException>(() => client.Instances.ChangeStatusAsync("orders", "order-1", InstanceAction.Restart));
         await Assert.ThrowsAnyAsync<CloudflareApiException>(() => client.Instances.SendEventAsync("orders", "order-1", "approve"));
 
         Assert.Equal(new[] { "PATCH", "POST" }, handler.Requests.Select(r => r.Method));
@@ -178,13 +240,29 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Create_is_not_retried_after_a_transport_failure()
+    public async Task Create_with_an_id_is_retried_after_a_reset_with_the_same_id()
     {
         var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
         handler.RespondWith((_, _) => throw new HttpRequestException("Connection reset"));
+        handler.RespondOk(Envelopes.Created("order-1"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.Instances.CreateAsync("orders", new InstanceCreateRequest { InstanceId = "order-1" }));
+        var created = await client.Instances.CreateAsync("orders", new InstanceCreateRequest { InstanceId = "order-1" });
 
-        Assert.Single(handler.Requests);
+        Assert.Equal("order-1", created.Id);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_transport_failure_surfaces_as_a_connection_exception_in_the_sdk_hierarchy()
+    {
+        var (client, handler) = TestClient.Create(o => o.MaxRetries = 0);
+        handler.RespondWith((_, _) => throw new HttpRequestException("Connection reset"));
+
+        var ex = await Assert.ThrowsAsync<CloudflareConnectionException>(() => client.Instances.SendEventAsync("orders", "order-1", "approve"));
+
+        Assert.IsAssignableFrom<CloudflareException>(ex);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Equal("POST", ex.Method);
+        Assert.Equal(1, ex.Attempts);
     }
 }

@@ -84,16 +84,24 @@ public sealed class ListAllTests
     }
 
     [Fact]
-    public async Task ListAll_stops_when_the_server_repeats_a_cursor()
+    public async Task ListAll_throws_a_paging_exception_when_the_server_repeats_a_cursor()
     {
         var (client, handler) = TestClient.Create();
         handler.RespondOk(Envelopes.InstancePage("""{"cursor":"same"}""", "a"));
         handler.RespondOk(Envelopes.InstancePage("""{"cursor":"same"}""", "b"));
 
-        var ids = await CollectIdsAsync(client.Instances.ListAllAsync("orders"));
+        var ids = new List<string>();
+        var ex = await Assert.ThrowsAsync<CloudflarePagingException>(async () =>
+        {
+            await foreach (var item in client.Instances.ListAllAsync("orders"))
+            {
+                ids.Add(item.Id);
+            }
+        });
 
         Assert.Equal(new[] { "a", "b" }, ids);
         Assert.Equal(2, handler.Requests.Count);
+        Assert.Contains("'same' a second time", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ public sealed class CreateBatchRequestTests
     [Fact]
     public async Task CreateBatch_posts_a_json_array_to_the_batch_url_and_returns_results_in_order()
     {
-        var (client, handler) = TestClient.Create();
+        var (client, handler) = TestClient.Create(o => o.InstanceIdGenerator = () => "random-3");
         handler.RespondOk(Envelopes.Success("""[{"id":"a","status":"queued"},{"id":"b","status":"running"},{"id":"random-3"}]"""));
 
         var created = await client.Instances.CreateBatchAsync("orders", new[]
@@ -20,7 +20,7 @@ public sealed class CreateBatchRequestTests
         Assert.Equal(TestClient.AccountBase + "/workflows/orders/instances/batch", request.AbsoluteUri);
         Assert.Equal("application/json; charset=utf-8", request.ContentHeader("Content-Type"));
         JsonAssert.Equal(
-            """[{"instance_id":"a","params":{"n":1}},{"instance_id":"b","instance_retention":{"success_retention":60000}},{}]""",
+            """[{"instance_id":"a","params":{"n":1}},{"instance_id":"b","instance_retention":{"success_retention":60000}},{"instance_id":"random-3"}]""",
             request.BodyText);
         Assert.Equal(new[] { "a", "b", "random-3" }, created.Select(c => c.Id));
         Assert.Equal(InstanceStatus.Queued, created[0].Status);

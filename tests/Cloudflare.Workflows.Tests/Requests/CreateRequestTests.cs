@@ -47,41 +47,44 @@ public sealed class CreateRequestTests
     [Fact]
     public async Task Create_sends_params_that_are_not_objects_as_given()
     {
-        var (client, handler) = TestClient.Create();
+        var ids = 0;
+        var (client, handler) = TestClient.Create(o => o.InstanceIdGenerator = () => "gen-" + ++ids);
         handler.RespondOk(Envelopes.Created("r"));
         handler.RespondOk(Envelopes.Created("r"));
 
         await client.Instances.CreateAsync("orders", new InstanceCreateRequest { Params = JsonAssert.Parse("[1,\"two\"]") });
         await client.Instances.CreateAsync("orders", new InstanceCreateRequest { Params = JsonAssert.Parse("null") });
 
-        JsonAssert.Equal("""{"params":[1,"two"]}""", handler.Requests[0].BodyText);
-        JsonAssert.Equal("""{"params":null}""", handler.Requests[1].BodyText);
+        JsonAssert.Equal("""{"instance_id":"gen-1","params":[1,"two"]}""", handler.Requests[0].BodyText);
+        JsonAssert.Equal("""{"instance_id":"gen-2","params":null}""", handler.Requests[1].BodyText);
     }
 
     [Fact]
-    public async Task Create_with_an_empty_request_sends_an_empty_object()
+    public async Task Create_with_an_empty_request_sends_a_uuid_instance_id_so_a_retry_cannot_create_a_second_instance()
     {
         var (client, handler) = TestClient.Create();
-        handler.RespondOk(Envelopes.Created("0b5a1e5c-random"));
+        handler.RespondOk(Envelopes.Created("from-server"));
 
         var created = await client.Instances.CreateAsync("orders", new InstanceCreateRequest());
 
-        JsonAssert.Equal("{}", handler.Single.BodyText);
-        Assert.Equal("0b5a1e5c-random", created.Id);
+        using var body = System.Text.Json.JsonDocument.Parse(handler.Single.BodyText!);
+        Assert.Single(body.RootElement.EnumerateObject());
+        Assert.True(Guid.TryParseExact(body.RootElement.GetProperty("instance_id").GetString(), "D", out _));
+        Assert.Equal("from-server", created.Id);
     }
 
     [Fact]
-    public async Task Create_without_a_request_sends_no_body_and_no_content_type()
+    public async Task Create_without_a_request_sends_only_the_generated_instance_id()
     {
-        var (client, handler) = TestClient.Create();
-        handler.RespondOk(Envelopes.Created("generated"));
+        var (client, handler) = TestClient.Create(o => o.InstanceIdGenerator = () => "order-7");
+        handler.RespondOk(Envelopes.Created("order-7"));
 
         var created = await client.Instances.CreateAsync("orders");
 
         var request = handler.Single;
         Assert.Equal("POST", request.Method);
-        Assert.Null(request.Body);
-        Assert.Null(request.ContentHeader("Content-Type"));
-        Assert.Equal("generated", created.Id);
+        JsonAssert.Equal("""{"instance_id":"order-7"}""", request.BodyText);
+        Assert.StartsWith("application/json", request.ContentHeader("Content-Type"), StringComparison.Ordinal);
+        Assert.Equal("order-7", created.Id);
     }
 }

@@ -18,7 +18,7 @@ public partial class InstancesClient
     /// <summary>Creates an instance and reads it back.</summary>
     public async Task<InstanceDetails> CreateAndGetAsync(string workflowName, string instanceId, CancellationToken cancellationToken = default)
     {
-        var created = await CreateAsync(workflowName, new InstanceCreateRequest { InstanceId = instanceId }, cancellationToken);
+        var created = await CreateAsync(workflowName, new InstanceCreateRequest { InstanceId = instanceId }, cancellationToken: cancellationToken);
         return await GetAsync(workflowName, created.Id, cancellationToken: cancellationToken);
     }
 }
