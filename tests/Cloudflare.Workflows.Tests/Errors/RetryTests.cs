@@ -64,7 +64,7 @@ public sealed class RetryTests
     {
         var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
         handler.Respond(HttpStatusCode.TooManyRequests, Envelopes.Failure((10000, "slow down")));
-        handler.RespondOk(Envelopes.Success("null"));
+        handler.RespondOk(Envelopes.Success("{}"));
 
         await client.Instances.SendEventAsync("orders", "order-1", "approve");
 
@@ -76,7 +76,7 @@ public sealed class RetryTests
     {
         var (client, handler) = TestClient.Create(o => o.MaxRetries = 3);
         handler.Respond(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
-        handler.RespondOk(Envelopes.Success("null"));
+        handler.RespondOk(Envelopes.Success("{}"));
 
         await client.Instances.SendEventAsync("orders", "order-1", "approve", requestOptions: new CloudflareRequestOptions { Idempotency = CloudflareIdempotency.Idempotent });
 

@@ -398,7 +398,7 @@ public sealed class FakeEngine
         if (request.Method == "POST" && path.Contains("/events/", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _events);
-            return (200, Ok("null"));
+            return (200, Ok("{}"));
         }
 
         if (request.Method == "GET" && path.EndsWith("/instances", StringComparison.Ordinal))
