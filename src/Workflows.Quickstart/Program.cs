@@ -78,14 +78,15 @@ internal static class Program
             Console.Error.WriteLine($"The Workflows API answered with an error (HTTP {(int)e.StatusCode}): {e.Message}");
             return Failed;
         }
-        catch (HttpRequestException e)
-        {
-            Console.Error.WriteLine($"Could not reach the Workflows engine: {e.Message}. With --port, is wrangler dev running on that port?");
-            return Failed;
-        }
-        catch (TimeoutException e)
+        catch (CloudflareTimeoutException e)
         {
             Console.Error.WriteLine(e.Message);
+            return Failed;
+        }
+        catch (CloudflareConnectionException e)
+        {
+            // Transport failures (refused, reset, a body cut off) are one type in the SDK's own hierarchy.
+            Console.Error.WriteLine($"Could not reach the Workflows engine: {e.InnerException?.Message ?? e.Message}. With --port, is wrangler dev running on that port?");
             return Failed;
         }
     }
