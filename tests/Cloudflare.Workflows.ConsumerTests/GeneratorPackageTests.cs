@@ -101,7 +101,7 @@ public sealed class GeneratorPackageTests(GeneratorPackageTests.FirstBuild first
         var documentation = XDocument.Load(workspace.PathOf(App, "bin", "Debug", "net10.0", "GeneratorConsumer.xml"));
         Assert.Equal("A newly created instance, as of spec v2.", DocSummary(documentation, "T:Acme.Flows.InstanceCreated"));
         Assert.Equal("Scheduling priority of the instance.", DocSummary(documentation, "P:Acme.Flows.InstanceCreated.Priority"));
-        Assert.Contains("Retry an errored instance", DocSummary(documentation, "M:Acme.Flows.InstancesClient.RetryAsync(System.String,System.String,System.Threading.CancellationToken)"), StringComparison.Ordinal);
+        Assert.Contains("Retry an errored instance", DocSummary(documentation, "M:Acme.Flows.InstancesClient.RetryAsync(System.String,System.String,Cloudflare.OpenApi.CloudflareRequestOptions,System.Threading.CancellationToken)"), StringComparison.Ordinal);
 
         // Code that still uses the removed property now fails with the compiler's own error.
         workspace.CopyFiles(Path.Combine(Repository.ConsumerTemplate("GeneratorConsumer"), "v2"), App, "UsesRemovedMember.cs");
