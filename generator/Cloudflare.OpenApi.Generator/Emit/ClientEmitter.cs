@@ -142,9 +142,13 @@ internal static class ClientEmitter
 
         w.WriteLine();
         w.WriteLine("/// <summary>For mocking: creates a client that has no pipeline.</summary>");
-        w.WriteLine($"protected {className}()");
-        w.WriteLine("{");
-        w.WriteLine("}");
+        w.OpenBlock($"protected {className}()");
+        foreach (var child in group.Children)
+        {
+            w.WriteLine($"{child.Property} = null!;");
+        }
+
+        w.CloseBlock();
         w.WriteLine();
         var ctorParameters = string.Concat(client.ClientParameters.Select(p => $", string? {Naming.Camel(p.JsonName).TrimStart('@')}"));
         w.OpenBlock($"internal {className}({Pipeline} pipeline{ctorParameters})");
@@ -155,7 +159,20 @@ internal static class ClientEmitter
             w.WriteLine($"_{name} = {name};");
         }
 
+        var childArgs = string.Concat(client.ClientParameters.Select(p => ", " + Naming.Camel(p.JsonName).TrimStart('@')));
+        foreach (var child in group.Children)
+        {
+            w.WriteLine($"{child.Property} = new {child.ClassName}(pipeline{childArgs});");
+        }
+
         w.CloseBlock();
+        foreach (var child in group.Children)
+        {
+            w.WriteLine();
+            w.WriteLine($"/// <summary>The {child.Property} operations.</summary>");
+            w.WriteLine($"public virtual {child.ClassName} {child.Property} {{ get; }}");
+        }
+
         foreach (var operation in group.Operations)
         {
             w.WriteLine();

@@ -122,12 +122,13 @@ internal sealed record OperationSpec(
     BodySpec? Body,
     ResponseSpec Response);
 
-/// <summary>A group of operations (by operationId prefix or tag) → a sub-client; the root group (Name "") is the client itself.</summary>
-/// <param name="Name">The root client's property for the group.</param>
+/// <summary>A group of operations (see <c>OperationNaming</c>) → a sub-client; the root group (Name "") is the client itself.</summary>
+/// <param name="Name">The parent's property for the group (the root client's, or the enclosing group's).</param>
 /// <param name="ClassName">The sub-client class (unique among all generated type names).</param>
-internal sealed record GroupSpec(string Name, string ClassName, string? Description, EquatableArray<OperationSpec> Operations);
+/// <param name="Children">The groups nested in this one (<c>client.Workflows.Instances</c>), as its properties.</param>
+internal sealed record GroupSpec(string Name, string ClassName, string? Description, EquatableArray<OperationSpec> Operations, EquatableArray<GroupName> Children = default);
 
-/// <summary>How the root client reaches a group: its property and its class.</summary>
+/// <summary>How a client reaches a group: its property and its class.</summary>
 internal readonly record struct GroupName(string Property, string ClassName);
 
 /// <summary>A value the root client's options carry for every call (e.g. <c>account_id</c>).</summary>

@@ -16,16 +16,14 @@ internal sealed partial class SpecParser
 
     private Dictionary<string, string>? _referenceAt;
 
-    private (List<GroupSpec> Groups, List<ClientParameterSpec> ClientParameters) BuildOperations(string clientName)
+    private (List<GroupSpec> Groups, List<GroupName> TopLevel, List<ClientParameterSpec> ClientParameters) BuildOperations(string clientName)
     {
         var clientParameterNames = new HashSet<string>(_input.ClientParameters, StringComparer.Ordinal);
         var clientParameters = new Dictionary<string, ClientParameterSpec>(StringComparer.Ordinal);
-        var byGroup = new Dictionary<string, List<OperationSpec>>(StringComparer.Ordinal);
-        var groupOrder = new List<string>();
-        var groupScope = new Naming.Scope(clientName, "Options");
-        var groupNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var groupClasses = new Dictionary<string, string>(StringComparer.Ordinal) { [string.Empty] = clientName };
-        var methodScopes = new Dictionary<string, Naming.Scope>(StringComparer.Ordinal);
+        var root = new GroupNode(string.Empty, string.Empty, clientName, string.Empty, string.Empty, clientName, "Options", "DefaultBaseUri", "GeneratorVersion");
+        var nodes = new List<GroupNode> { root };
+        var fernGroups = OperationNaming.FernGroups(_document);
+        var paths = new HashSet<string>(_document.Paths.Keys, StringComparer.Ordinal);
 
         foreach (var pathPair in _document.Paths)
         {
@@ -36,35 +34,26 @@ internal sealed partial class SpecParser
                 var method = opPair.Key.ToLowerInvariant();
                 var operation = opPair.Value;
                 var pointer = pathPointer + "/" + method;
-                var (group, methodName) = SplitOperationId(operation, method, pathPair.Key);
-                if (!groupNames.TryGetValue(group, out var groupName))
-                {
-                    groupName = group.Length == 0 ? string.Empty : groupScope.Claim(Naming.Pascal(group), group, out _);
-                    groupNames[group] = groupName;
-                    if (groupName.Length > 0)
-                    {
-                        // The class shares the namespace with the root client and every schema type: claim its name too.
-                        // A group named like the root client (Cloudflare's `workflows` group in WorkflowsClient) gets
-                        // "…OperationsClient" by rule, not a numbered name and a warning.
-                        var className = groupName + "Client" == clientName ? groupName + "OperationsClient" : groupName + "Client";
-                        groupClasses[groupName] = ClaimTypeName(className, "operation group " + group, pointer);
-                    }
+                var name = OperationNaming.Name(operation, method, pathPair.Key, pathPair.Value, clientParameterNames, fernGroups, paths);
+                var node = Node(root, nodes, name.Group, clientName, pointer);
 
-                    groupOrder.Add(groupName);
-                    byGroup[groupName] = new List<OperationSpec>();
-                    methodScopes[groupName] = new Naming.Scope("Equals", "GetHashCode", "ToString", "GetType");
+                // Two operations deriving one name (GET /a and GET /a/{id}/… both "Get"): the later keeps its operationId.
+                var wanted = name.Method + "Async";
+                if (node.Members.IsTaken(wanted) && name.Fallback != name.Method && !node.Members.IsTaken(name.Fallback + "Async"))
+                {
+                    wanted = name.Fallback + "Async";
                 }
 
-                var uniqueMethod = methodScopes[groupName].Claim(methodName + "Async", operation.OperationId ?? pointer, out var clash);
+                var uniqueMethod = node.Members.Claim(wanted, operation.OperationId ?? pointer, out var clash);
                 if (clash is not null)
                 {
-                    Report(DiagnosticDescriptors.NameCollision, pointer, "Operation", clash, operation.OperationId ?? pointer, methodName + "Async", uniqueMethod);
+                    Report(DiagnosticDescriptors.NameCollision, pointer, "Operation", clash, operation.OperationId ?? pointer, wanted, uniqueMethod);
                 }
 
-                var spec = BuildOperation(operation, pathPair.Value, method, pathPair.Key, pointer, uniqueMethod, groupName, clientParameterNames, clientParameters);
+                var spec = BuildOperation(operation, pathPair.Value, method, pathPair.Key, pointer, uniqueMethod, node.TypePrefix, clientParameterNames, clientParameters);
                 if (spec is not null)
                 {
-                    byGroup[groupName].Add(spec);
+                    node.Operations.Add(spec);
                 }
             }
         }
@@ -80,37 +69,78 @@ internal sealed partial class SpecParser
             tagDescriptions[Naming.Pascal(tag.Name)] = tag.Description;
         }
 
-        var groups = groupOrder
-            .Select(g => new GroupSpec(
-                g,
-                groupClasses[g],
-                tagDescriptions.TryGetValue(g, out var d) ? NullIfEmpty(d) : null,
-                byGroup[g].ToEquatableArray()))
+        var groups = nodes
+            .Where(n => n.Key.Length > 0 || n.Operations.Count > 0)
+            .Select(n => new GroupSpec(
+                n.Name,
+                n.ClassName,
+                n.Parent == string.Empty && tagDescriptions.TryGetValue(n.Name, out var d) ? NullIfEmpty(d) : null,
+                n.Operations.ToEquatableArray(),
+                n.Children.Select(c => new GroupName(c.Name, c.ClassName)).ToEquatableArray()))
             .ToList();
-        return (groups, clientParameters.Values.ToList());
+        return (groups, root.Children.Select(c => new GroupName(c.Name, c.ClassName)).ToList(), clientParameters.Values.ToList());
     }
 
-    /// <summary>
-    /// <c>Group_Method</c> (the AutoRest convention) → sub-client <c>Group</c>, method <c>Method</c>; otherwise the first tag
-    /// names the group and the whole operationId the method; with neither, the method goes on the root client.
-    /// </summary>
-    private static (string Group, string Method) SplitOperationId(OpenApiOperation operation, string method, string path)
+    /// <summary>The group at <paramref name="path"/> below the root, created (with its parents) on first use.</summary>
+    private GroupNode Node(GroupNode root, List<GroupNode> nodes, IReadOnlyList<string> path, string clientName, string pointer)
     {
-        var id = operation.OperationId;
-        var tag = operation.Tags?.FirstOrDefault();
-        if (!string.IsNullOrWhiteSpace(id))
+        var node = root;
+        foreach (var segment in path)
         {
-            var underscore = id!.IndexOf('_');
-            if (underscore > 0 && underscore < id.Length - 1)
+            var key = node.Key.Length == 0 ? segment : node.Key + "." + segment;
+            var child = node.Children.FirstOrDefault(c => c.Key == key);
+            if (child is null)
             {
-                return (id.Substring(0, underscore), Naming.Pascal(id.Substring(underscore + 1)));
+                var property = node.Members.Claim(segment, key, out _);
+
+                // The class shares the namespace with the root client and every schema type: claim its name too. A group
+                // named like the root client (Cloudflare's `workflows` group in WorkflowsClient) gets "…OperationsClient"
+                // by rule, not a numbered name and a warning.
+                var typePrefix = node.TypePrefix + property;
+                var className = typePrefix + "Client" == clientName ? typePrefix + "OperationsClient" : typePrefix + "Client";
+                className = ClaimTypeName(className, "operation group " + key, pointer);
+                child = new GroupNode(key, property, className, node.Key, typePrefix, className);
+                node.Children.Add(child);
+                nodes.Add(child);
             }
 
-            return (tag ?? string.Empty, Naming.Pascal(id));
+            node = child;
         }
 
-        var segments = path.Split('/').Where(s => s.Length > 0 && !s.StartsWith("{", StringComparison.Ordinal));
-        return (tag ?? string.Empty, Naming.Pascal(method) + string.Concat(segments.Select(Naming.Pascal)));
+        return node;
+    }
+
+    /// <summary>A group while operations are collected: its members (methods and nested groups) share one name scope.</summary>
+    private sealed class GroupNode
+    {
+        public GroupNode(string key, string name, string className, string parent, string typePrefix, params string[] reserved)
+        {
+            Key = key;
+            Name = name;
+            ClassName = className;
+            Parent = parent;
+            TypePrefix = typePrefix;
+            Members = new Naming.Scope(new[] { "Equals", "GetHashCode", "ToString", "GetType" }.Concat(reserved).ToArray());
+        }
+
+        /// <summary>The dotted path of group names (<c>Workflows.Instances</c>); empty for the root client.</summary>
+        public string Key { get; }
+
+        public string Name { get; }
+
+        public string ClassName { get; }
+
+        /// <summary>The enclosing group's key.</summary>
+        public string Parent { get; }
+
+        /// <summary>Inline schemas of its operations are named after the group path and the method: "Events" + "List" + "Response".</summary>
+        public string TypePrefix { get; }
+
+        public Naming.Scope Members { get; }
+
+        public List<OperationSpec> Operations { get; } = new();
+
+        public List<GroupNode> Children { get; } = new();
     }
 
     private OperationSpec? BuildOperation(
@@ -120,7 +150,7 @@ internal sealed partial class SpecParser
         string path,
         string pointer,
         string methodName,
-        string groupName,
+        string groupPrefix,
         HashSet<string> clientParameterNames,
         Dictionary<string, ClientParameterSpec> clientParameters)
     {
@@ -128,7 +158,7 @@ internal sealed partial class SpecParser
         var scope = new Naming.Scope("cancellationToken", "body");
 
         // Inline schemas of this operation are named after it: "Events" + "List" + "Response".
-        var typePrefix = groupName + methodName.Substring(0, methodName.Length - "Async".Length);
+        var typePrefix = groupPrefix + methodName.Substring(0, methodName.Length - "Async".Length);
         var merged = new List<(OpenApiParameter Parameter, string Pointer)>();
         var index = 0;
         foreach (var parameter in pathItem.Parameters)

@@ -199,7 +199,7 @@ internal sealed partial class SpecParser
         NameComponents();
         ReserveExplicitNames();
         FindUnionVariants();
-        var (groups, clientParameters) = BuildOperations(context.ClientName);
+        var (groups, topLevel, clientParameters) = BuildOperations(context.ClientName);
 
         // Components nothing refers to are still part of the API's vocabulary: generate them too.
         foreach (var pair in _document.Components.Schemas)
@@ -218,7 +218,7 @@ internal sealed partial class SpecParser
             info?.Description,
             string.IsNullOrEmpty(server) ? "http://localhost" : server!,
             clientParameters.ToEquatableArray(),
-            groups.Where(g => g.Name.Length > 0).Select(g => new GroupName(g.Name, g.ClassName)).ToEquatableArray());
+            topLevel.ToEquatableArray());
 
         return new ApiModel(context, client, WithNestedValidation(_types).ToEquatableArray(), groups.ToEquatableArray(), _forms.ToEquatableArray());
     }
