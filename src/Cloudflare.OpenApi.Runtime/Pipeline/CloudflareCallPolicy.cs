@@ -4,7 +4,7 @@ namespace Cloudflare.OpenApi;
 
 /// <summary>Runs the rest of the per-call policies, then the retry loop (attempts, per-try policies, transport).</summary>
 /// <param name="call">The call to send (the same one, changed, or a new one from <see cref="CloudflarePipelineCall.CreateFollowUp"/>).</param>
-public delegate Task<CloudflarePipelineResponse> CloudflareCallNext(CloudflarePipelineCall call);
+public delegate ValueTask<CloudflarePipelineResponse> CloudflareCallNext(CloudflarePipelineCall call);
 
 /// <summary>
 /// A step in the per-call position (System.ClientModel's <c>PipelinePosition.PerCall</c>): it runs once per call,
@@ -18,5 +18,9 @@ public abstract class CloudflareCallPolicy
     /// <param name="call">The call; its request parts may be changed before <paramref name="next"/> is called.</param>
     /// <param name="next">The rest of the pipeline.</param>
     /// <returns>The response to hand back; a policy that discards a response from <paramref name="next"/> disposes it.</returns>
-    public abstract Task<CloudflarePipelineResponse> ProcessAsync(CloudflarePipelineCall call, CloudflareCallNext next);
+    /// <remarks>
+    /// A <see cref="ValueTask{TResult}"/>, as System.ClientModel's <c>PipelinePolicy.ProcessAsync</c>: a policy that
+    /// passes a call straight on (<c>return next(call);</c>) adds no allocation to it. Await the result once.
+    /// </remarks>
+    public abstract ValueTask<CloudflarePipelineResponse> ProcessAsync(CloudflarePipelineCall call, CloudflareCallNext next);
 }

@@ -68,20 +68,21 @@ public sealed partial class CloudflarePipeline
             }
         }
 
-        var summary = new ResponseSummary(response.Message, call.Method.Method, call.Uri);
-        if (summary.RayId is not null)
+        // Only a span needs the ray id of a success: no header lookup, Content-Type parse or string when none listens.
+        if (activity is not null && ReadRayId(response.Message) is { } rayId)
         {
-            activity?.SetTag("cloudflare.ray_id", summary.RayId);
+            activity.SetTag("cloudflare.ray_id", rayId);
         }
 
         return response;
     }
 
-    private Task<CloudflarePipelineResponse> RunCallPolicyAsync(CloudflarePipelineCall call, int index)
+    private ValueTask<CloudflarePipelineResponse> RunCallPolicyAsync(CloudflarePipelineCall call, int index)
     {
         if (index == _callPolicies.Length)
         {
-            return SendWithRetriesAsync(call).AsTask();
+            // Handed on as it is (no AsTask): a policy that passes the call through costs no Task.
+            return SendWithRetriesAsync(call);
         }
 
         // The continuations are made once per pipeline (CreateCallContinuations), not per call.

@@ -354,6 +354,29 @@ public sealed partial class CloudflarePipeline
         public static readonly ConditionalWeakTable<JsonReadFunc<T>, JsonReadFunc<List<T>?>> ListReaders = new();
     }
 
+    // cf-ray is not a header HttpClient knows, so the validating TryGetValues would only copy it into a string[].
+    private static string? ReadRayId(HttpResponseMessage response)
+    {
+#if NET5_0_OR_GREATER
+        if (!response.Headers.NonValidated.TryGetValues("cf-ray", out var values))
+        {
+            return null;
+        }
+
+        if (values.Count == 1)
+        {
+            foreach (var value in values)
+            {
+                return value;
+            }
+        }
+
+        return string.Join(",", values);
+#else
+        return response.Headers.TryGetValues("cf-ray", out var values) ? string.Join(",", values) : null;
+#endif
+    }
+
     private readonly struct ResponseSummary
     {
         public ResponseSummary(HttpResponseMessage response, string method, Uri uri)
@@ -362,7 +385,7 @@ public sealed partial class CloudflarePipeline
             ReasonPhrase = response.ReasonPhrase;
             Method = method;
             Uri = response.RequestMessage?.RequestUri ?? uri; // as sent, after any policy rewrote it
-            RayId = response.Headers.TryGetValues("cf-ray", out var values) ? string.Join(",", values) : null;
+            RayId = ReadRayId(response);
             ContentType = response.Content.Headers.ContentType?.MediaType;
             IsJson = ContentType is not null && (ContentType.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || ContentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
             var retryAfter = response.Headers.RetryAfter;

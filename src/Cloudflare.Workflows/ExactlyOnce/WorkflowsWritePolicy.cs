@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -29,12 +30,12 @@ internal sealed class WorkflowsWritePolicy(Func<string>? idGenerator) : Cloudfla
     private static readonly JsonEncodedText s_instanceId = JsonEncodedText.Encode("instance_id");
 
     // Not async: a read (most calls) passes straight through without a state machine.
-    public override Task<CloudflarePipelineResponse> ProcessAsync(CloudflarePipelineCall call, CloudflareCallNext next)
+    public override ValueTask<CloudflarePipelineResponse> ProcessAsync(CloudflarePipelineCall call, CloudflareCallNext next)
     {
         var method = call.Method;
         if (method == HttpMethod.Patch)
         {
-            if (!call.IdempotencyFixedByCaller && call.Uri.AbsolutePath.EndsWith("/status", StringComparison.Ordinal) && !IsRestart(call.Content))
+            if (!call.IdempotencyFixedByCaller && PathOf(call.Uri).EndsWith("/status", StringComparison.Ordinal) && !IsRestart(call.Content))
             {
                 call.IsIdempotent = true;
             }
@@ -47,7 +48,7 @@ internal sealed class WorkflowsWritePolicy(Func<string>? idGenerator) : Cloudfla
             return next(call);
         }
 
-        var path = call.Uri.AbsolutePath;
+        var path = PathOf(call.Uri);
         var batch = path.EndsWith("/instances/batch", StringComparison.Ordinal);
         if (!batch && !path.EndsWith("/instances", StringComparison.Ordinal))
         {
@@ -57,17 +58,34 @@ internal sealed class WorkflowsWritePolicy(Func<string>? idGenerator) : Cloudfla
         return CreateAsync(call, next, batch);
     }
 
-    private async Task<CloudflarePipelineResponse> CreateAsync(CloudflarePipelineCall call, CloudflareCallNext next, bool batch)
+    // The path of the URI as it was built, without its query: Uri.AbsolutePath would parse the whole URI (and
+    // allocate its parts) on every write, and the transport parses it anyway.
+    private static ReadOnlySpan<char> PathOf(Uri uri)
     {
-        var ids = new List<string>(1);
-        call.Content = AssignIds(call.Content, ids, batch);
+        var text = uri.OriginalString.AsSpan();
+        var end = text.IndexOfAny('?', '#');
+        return end < 0 ? text : text.Slice(0, end);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<CloudflarePipelineResponse> CreateAsync(CloudflarePipelineCall call, CloudflareCallNext next, bool batch)
+    {
+        var sent = AssignIds(call.Content, batch);
+        call.Content = sent;
         if (!call.IdempotencyFixedByCaller)
         {
             call.IsIdempotent = true;
         }
 
         var response = await next(call).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Conflict || call.LastAttempts < 2 || ids.Count == 0)
+        if (response.StatusCode != HttpStatusCode.Conflict || call.LastAttempts < 2)
+        {
+            return response;
+        }
+
+        // Only now are the ids needed: read back from the body this call sent (every item that had or got one).
+        var ids = SentIds(sent, batch);
+        if (ids.Count == 0)
         {
             return response;
         }
@@ -84,19 +102,17 @@ internal sealed class WorkflowsWritePolicy(Func<string>? idGenerator) : Cloudfla
         return result;
     }
 
-    private byte[] AssignIds(byte[]? content, List<string> ids, bool batch)
+    private byte[] AssignIds(byte[]? content, bool batch)
     {
         if (content is null)
         {
             var id = NewId();
-            ids.Add(id);
             return Write(writer => WriteWithId(writer, default, id));
         }
 
-        if (!batch && TopLevelInstanceId(content) is { } given)
+        if (!batch && HasTopLevelInstanceId(content))
         {
-            // The caller's id: the body is sent as serialized (no parse into a document, no copy).
-            ids.Add(given);
+            // The caller's id: the body is sent as serialized (no parse into a document, no copy, no string).
             return content;
         }
 
@@ -114,34 +130,60 @@ internal sealed class WorkflowsWritePolicy(Func<string>? idGenerator) : Cloudfla
                 writer.WriteStartArray();
                 foreach (var item in root.EnumerateArray())
                 {
-                    WriteItem(writer, item, ids);
+                    WriteItem(writer, item);
                 }
 
                 writer.WriteEndArray();
             });
         }
 
-        return root.ValueKind == JsonValueKind.Object ? Write(writer => WriteItem(writer, root, ids)) : content;
+        return root.ValueKind == JsonValueKind.Object ? Write(writer => WriteItem(writer, root)) : content;
     }
 
-    private void WriteItem(Utf8JsonWriter writer, JsonElement item, List<string> ids)
+    private void WriteItem(Utf8JsonWriter writer, JsonElement item)
     {
-        if (item.ValueKind != JsonValueKind.Object)
+        if (item.ValueKind != JsonValueKind.Object || GivenId(item) is not null)
         {
             item.WriteTo(writer);
             return;
         }
 
-        if (item.TryGetProperty("instance_id", out var given) && given.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(given.GetString()))
+        WriteWithId(writer, item, NewId());
+    }
+
+    // The id of an object item, when it has a usable one.
+    private static string? GivenId(JsonElement item) =>
+        item.TryGetProperty("instance_id", out var given) && given.ValueKind == JsonValueKind.String && given.GetString() is { Length: > 0 } id ? id : null;
+
+    // The ids the body sent by AssignIds carries: the one of the object (first top-level instance_id, as a caller's
+    // id is found), or one per object item of a batch. Empty when the body had no place for one (not an object/array).
+    private static List<string> SentIds(byte[] sent, bool batch)
+    {
+        var ids = new List<string>(1);
+        if (!batch && TopLevelInstanceId(sent) is { } first)
         {
-            ids.Add(given.GetString()!);
-            item.WriteTo(writer);
-            return;
+            ids.Add(first);
+            return ids;
         }
 
-        var id = NewId();
-        ids.Add(id);
-        WriteWithId(writer, item, id);
+        using var document = JsonDocument.Parse(sent);
+        var root = document.RootElement;
+        if (batch && root.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in root.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && GivenId(item) is { } id)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+        else if (!batch && root.ValueKind == JsonValueKind.Object && GivenId(root) is { } id)
+        {
+            ids.Add(id);
+        }
+
+        return ids;
     }
 
     private static void WriteWithId(Utf8JsonWriter writer, JsonElement item, string id)
@@ -184,12 +226,24 @@ internal sealed class WorkflowsWritePolicy(Func<string>? idGenerator) : Cloudfla
         return stream.ToArray();
     }
 
+    private static bool HasTopLevelInstanceId(byte[] content)
+    {
+        var reader = new Utf8JsonReader(content);
+        return FindTopLevelInstanceId(ref reader);
+    }
+
     private static string? TopLevelInstanceId(byte[] content)
     {
         var reader = new Utf8JsonReader(content);
+        return FindTopLevelInstanceId(ref reader) ? reader.GetString() : null;
+    }
+
+    // Moves the reader to the value of the first top-level instance_id; true when that is a non-empty string.
+    private static bool FindTopLevelInstanceId(ref Utf8JsonReader reader)
+    {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return null;
+            return false;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -198,13 +252,13 @@ internal sealed class WorkflowsWritePolicy(Func<string>? idGenerator) : Cloudfla
             reader.Read();
             if (match)
             {
-                return reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 ? reader.GetString() : null;
+                return reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
             }
 
             reader.Skip();
         }
 
-        return null;
+        return false;
     }
 
     private static bool IsRestart(byte[]? content)

@@ -70,6 +70,46 @@ public sealed class ExactlyOnceCreateTests
     }
 
     [Fact]
+    public async Task A_retried_batch_of_generated_and_given_ids_that_meets_409_looks_up_the_ids_it_sent()
+    {
+        var n = 0;
+        var (client, handler) = TestClient.Create(o =>
+        {
+            o.MaxRetries = 2;
+            o.InstanceIdGenerator = () => "job-" + ++n;
+        });
+        handler.Respond(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
+        handler.Respond(HttpStatusCode.Conflict, Envelopes.Failure((10409, "already exists")));
+        handler.RespondOk(Envelopes.Success("""{"status":"queued"}"""));
+        handler.RespondOk(Envelopes.Success("""{"status":"running"}"""));
+        handler.RespondOk(Envelopes.Success("""{"status":"queued"}"""));
+
+        var created = await client.Instances.CreateBatchAsync("orders", new[] { new InstanceCreateRequest(), new InstanceCreateRequest { InstanceId = "mine" }, new InstanceCreateRequest() });
+
+        Assert.Equal(new[] { "job-1", "mine", "job-2" }, created.Select(c => c.Id));
+        Assert.Equal(new[] { "/instances/job-1", "/instances/mine", "/instances/job-2" }, handler.Requests.Skip(2).Select(r => r.AbsoluteUri.Substring(r.AbsoluteUri.LastIndexOf("/instances/", StringComparison.Ordinal))));
+        Assert.Equal(2, n);
+    }
+
+    [Fact]
+    public async Task A_retried_create_without_an_id_that_meets_409_looks_up_the_id_it_generated()
+    {
+        var (client, handler) = TestClient.Create(o =>
+        {
+            o.MaxRetries = 2;
+            o.InstanceIdGenerator = () => "gen-1";
+        });
+        handler.Respond(HttpStatusCode.ServiceUnavailable, Envelopes.Failure((10000, "unavailable")));
+        handler.Respond(HttpStatusCode.Conflict, Envelopes.Failure((10409, "already exists")));
+        handler.RespondOk(Envelopes.Success("""{"status":"running"}"""));
+
+        var created = await client.Instances.CreateAsync("orders", new InstanceCreateRequest { Params = JsonAssert.Parse("""{"n":1}""") });
+
+        Assert.Equal("gen-1", created.Id);
+        Assert.Equal(TestClient.AccountBase + "/workflows/orders/instances/gen-1", handler.Requests[2].AbsoluteUri);
+    }
+
+    [Fact]
     public async Task A_409_on_the_first_attempt_is_a_conflict_the_id_was_already_taken()
     {
         var (client, handler) = TestClient.Create(o => o.MaxRetries = 2);

@@ -102,7 +102,7 @@ public sealed class PipelineExtensionTests
 
         public int LastAttempts { get; private set; }
 
-        public override async Task<CloudflarePipelineResponse> ProcessAsync(CloudflarePipelineCall call, CloudflareCallNext next)
+        public override async ValueTask<CloudflarePipelineResponse> ProcessAsync(CloudflarePipelineCall call, CloudflareCallNext next)
         {
             Calls++;
             LastOperation = call.OperationName;
