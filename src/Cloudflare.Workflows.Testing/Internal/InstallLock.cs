@@ -16,7 +16,7 @@ internal static class InstallLock
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<IDisposable> AcquireAsync(string lockFile, TimeSpan timeout, BoundedLog log, CancellationToken cancellationToken)
+    public static async Task<IDisposable> AcquireAsync(string lockFile, string label, TimeSpan timeout, BoundedLog log, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         var stopwatch = Stopwatch.StartNew();
@@ -31,7 +31,7 @@ internal static class InstallLock
             {
                 if (!announced)
                 {
-                    log.Append("[engine] waiting for another 'npm ci' in this project to finish (" + lockFile + ")");
+                    log.Append(label + " waiting for another 'npm ci' in this project to finish (" + lockFile + ")");
                     announced = true;
                 }
 

@@ -7,10 +7,10 @@ using System.Threading.Tasks;
 
 namespace Cloudflare.Workflows.Testing.Internal;
 
-/// <summary>Runs <c>npm ci</c> in the engine project with the system npm.</summary>
+/// <summary>Runs <c>npm ci</c> in one of the test npm projects (<see cref="NpmProject"/>) with the system npm.</summary>
 internal static class NpmInstaller
 {
-    public static async Task RunCiAsync(string projectDirectory, TimeSpan timeout, BoundedLog log, CancellationToken cancellationToken)
+    public static async Task RunCiAsync(string projectDirectory, string label, TimeSpan timeout, BoundedLog log, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo
         {
@@ -31,7 +31,7 @@ internal static class NpmInstaller
         startInfo.Environment["NO_COLOR"] = "1";
         startInfo.Environment["npm_config_update_notifier"] = "false";
 
-        log.Append("[engine] running 'npm ci' in " + projectDirectory);
+        log.Append(label + " running 'npm ci' in " + projectDirectory);
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => log.Append(e.Data is null ? null : "[npm] " + e.Data);
@@ -43,8 +43,8 @@ internal static class NpmInstaller
         catch (Win32Exception e)
         {
             throw new LocalWorkflowsEngineException(
-                $"Could not start 'npm ci' in '{projectDirectory}': {e.Message}. The engine needs its node_modules; install Node.js with npm "
-                + "(any version; the engine brings its own Node 22) or run 'npm ci' in that folder yourself.",
+                $"Could not start 'npm ci' in '{projectDirectory}': {e.Message}. The project needs its node_modules; install Node.js with npm "
+                + "(any version; the project brings its own Node 22) or run 'npm ci' in that folder yourself.",
                 log.ToString(),
                 e);
         }
@@ -76,7 +76,7 @@ internal static class NpmInstaller
                 log.ToString());
         }
 
-        log.Append($"[engine] 'npm ci' finished in {Seconds(stopwatch.Elapsed)}");
+        log.Append($"{label} 'npm ci' finished in {Seconds(stopwatch.Elapsed)}");
     }
 
     private static void KillQuietly(Process process)
