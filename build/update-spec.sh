@@ -8,12 +8,19 @@
 #   build/update-spec.sh --git DIR [REV]       # a local clone (or bare git dir) of cloudflare-typescript at REV (HEAD)
 #   build/update-spec.sh FILE [--source TEXT] [--commit SHA] [--date DATE]
 #                                              # an openapi.json (or .gz), or a scripts/mock file with EMBEDDED_SPEC
+#   build/update-spec.sh --out DIR ...         # any of the above, written to DIR instead of spec/ (the contract
+#                                              # tests re-extract into a temporary folder and compare with spec/)
 # Needs node (any >= 18) and, for --git or no argument, git.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=spec/cloudflare-workflows.openapi.json
-note=spec/UPSTREAM.json
+out_dir=spec
+if [ "${1:-}" = "--out" ]; then
+  out_dir=$2
+  shift 2
+fi
+out=$out_dir/cloudflare-workflows.openapi.json
+note=$out_dir/UPSTREAM.json
 repo_url=https://github.com/cloudflare/cloudflare-typescript
 
 extract() { node build/update-spec.mjs --output "$out" --note "$note" "$@"; }
