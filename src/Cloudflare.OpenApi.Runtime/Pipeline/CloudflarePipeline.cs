@@ -134,7 +134,7 @@ public sealed partial class CloudflarePipeline
     /// <summary>Sends a request whose envelope carries a list <c>result</c> and <c>result_info</c>.</summary>
     public async Task<CloudflarePage<T>> SendForPageAsync<T>(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, JsonReadFunc<T> readItem, CloudflareRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var readList = PageReaders<T>.ListReaders.GetValue(readItem, static item => (ref Utf8JsonReader reader) => JsonRead.List(ref reader, item));
+        var readList = PageReaders<T>.ListReaders.GetValue(readItem, static item => (ref Utf8JsonReader reader) => JsonRead.Array(ref reader, item));
         var response = await SendCoreAsync(operationName, method, uri, body, requestOptions, cancellationToken).ConfigureAwait(false);
         var envelope = ReadEnvelope(response, readList);
         return new CloudflarePage<T>((IReadOnlyList<T>?)envelope.Result ?? Array.Empty<T>(), envelope.ResultInfo);
@@ -351,7 +351,7 @@ public sealed partial class CloudflarePipeline
     // once per item reader instead of a closure and a delegate per page.
     private static class PageReaders<T>
     {
-        public static readonly ConditionalWeakTable<JsonReadFunc<T>, JsonReadFunc<List<T>?>> ListReaders = new();
+        public static readonly ConditionalWeakTable<JsonReadFunc<T>, JsonReadFunc<T[]?>> ListReaders = new();
     }
 
     // cf-ray is not a header HttpClient knows, so the validating TryGetValues would only copy it into a string[].

@@ -165,6 +165,65 @@ public static class JsonRead
         return list;
     }
 
+    /// <summary>
+    /// Reads an array into an array of exactly its length, or null: the items are collected in a buffer from
+    /// <see cref="System.Buffers.ArrayPool{T}"/>, so the growth steps of a <see cref="List{T}"/> (4, 8, 16, … and the
+    /// list itself) are not left behind as garbage. Same rules as <see cref="List{T}(ref Utf8JsonReader, JsonReadFunc{T})"/>.
+    /// </summary>
+    internal static T[]? Array<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return Mismatch<T[]>(ref reader, "an array");
+        }
+
+        var pool = System.Buffers.ArrayPool<T>.Shared;
+        T[]? buffer = null;
+        var count = 0;
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var item = readItem(ref reader);
+                if (buffer is null || count == buffer.Length)
+                {
+                    var bigger = pool.Rent(buffer is null ? 16 : buffer.Length * 2);
+                    if (buffer is not null)
+                    {
+                        System.Array.Copy(buffer, bigger, count);
+                        pool.Return(buffer, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                    }
+
+                    buffer = bigger;
+                }
+
+                buffer[count++] = item;
+            }
+
+            if (count == 0)
+            {
+                return System.Array.Empty<T>();
+            }
+
+            var items = new T[count];
+            System.Array.Copy(buffer!, items, count);
+            return items;
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                // Cleared: the pool must not keep the items (or what they reference) alive.
+                pool.Return(buffer, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            }
+        }
+    }
+
     /// <summary>Reads an object with arbitrary keys, or null.</summary>
     public static Dictionary<string, T>? Map<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
     {

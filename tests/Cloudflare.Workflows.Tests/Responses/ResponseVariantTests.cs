@@ -254,6 +254,38 @@ public sealed class ResponseVariantTests
         Assert.Null(page.ResultInfo);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(100)]
+    public async Task A_page_keeps_every_item_in_order_whatever_its_size(int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(i => "i-" + i).ToArray();
+        var (client, handler) = TestClient.Create();
+        handler.RespondOk(Envelopes.InstancePage("""{"page":1}""", ids));
+
+        var page = await client.Instances.ListAsync("orders");
+
+        Assert.Equal(ids, page.Items.Select(i => i.Id));
+        Assert.Equal(count, page.Count);
+    }
+
+    [Fact]
+    public async Task A_page_item_that_fails_to_read_fails_the_call_and_the_next_page_reads_cleanly()
+    {
+        // Strict reading throws inside the array reader: its pooled buffer must not leak items into the next read.
+        var (client, handler) = TestClient.Create(o => o.StrictReading = true);
+        handler.RespondOk(Envelopes.Success("""[{"id":"a"},{"id":"b"},{"id":7}]"""));
+        handler.RespondOk(Envelopes.InstancePage("""{"page":2}""", "c"));
+
+        await Assert.ThrowsAnyAsync<CloudflareApiException>(() => client.Instances.ListAsync("orders"));
+        var page = await client.Instances.ListAsync("orders");
+
+        Assert.Equal("c", Assert.Single(page).Id);
+    }
+
     [Fact]
     public async Task A_null_list_result_reads_as_an_empty_page()
     {
