@@ -47,9 +47,11 @@ internal static partial class TypeEmitter
             w.CloseBlock();
         }
 
+        // The kind is a parameter so that this constructor never has the signature of a case's: a case may itself be a
+        // JsonElement (several untagged object branches), and two (JsonElement) constructors would not compile (CS0111).
         w.WriteLine();
-        w.OpenBlock($"private {u.Name}({TypeNames.JsonElement} other)");
-        w.WriteLine($"_kind = {other};");
+        w.OpenBlock($"private {u.Name}(int kind, {TypeNames.JsonElement} other)");
+        w.WriteLine("_kind = kind;");
         foreach (var c in cases)
         {
             w.WriteLine($"{c.Field} = default;");
@@ -94,7 +96,7 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine("/// <summary>Wraps a JSON value of an undeclared kind.</summary>");
         w.WriteLine("/// <param name=\"json\">The value (cloned).</param>");
-        w.WriteLine($"public static {u.Name} FromOtherJson({TypeNames.JsonElement} json) => new(json.Clone());");
+        w.WriteLine($"public static {u.Name} FromOtherJson({TypeNames.JsonElement} json) => new({other}, json.Clone());");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
         w.OpenBlock($"public bool Equals({u.Name} other) => _kind == other._kind && _kind switch");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures Cloudflare's full published API (cloudflare-full.json.gz, 12.5 MB) through one `dotnet build` of a
 # consumer project that uses the generator as an analyzer (ProjectReference, as the SDK does), with /usr/bin/time -v.
-# Usage: measure-scale.sh [spec.json.gz] [namespace]   — prints wall time, peak RSS and the build's diagnostics summary.
+# Usage: measure-scale.sh [spec.json.gz] [namespace]   — prints wall time, peak RSS, the load average after the build
+# and the build's diagnostics summary. KEEP_LOG=path keeps the build log; SHOW_ERRORS=n prints n errors (default 15).
 # The consumer lives in a temporary folder (removed afterwards); the generator and runtime are built first, so the
 # timed build is the consumer's compile (generator + C# compiler), as for a user whose dependencies are restored.
 set -euo pipefail
@@ -41,6 +42,8 @@ set +e
   -v:m -clp:NoSummary > "$work/build.log" 2> "$work/time.log"
 status=$?
 set -e
+if [ -n "${KEEP_LOG:-}" ]; then cp "$work/build.log" "$KEEP_LOG"; fi
+uptime
 echo "exit code: $status"
 grep -E "Elapsed \(wall clock\)|Maximum resident set size|User time|System time" "$work/time.log"
 echo "errors: $(grep -c ' error ' "$work/build.log" || true), warnings: $(grep -c ' warning ' "$work/build.log" || true)"

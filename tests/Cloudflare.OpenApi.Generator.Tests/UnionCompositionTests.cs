@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Text.Json;
+using Cloudflare.OpenApi.Generator.Tests.Infrastructure;
+
+namespace Cloudflare.OpenApi.Generator.Tests;
+
+/// <summary>
+/// Unions composed the way OpenAI's and Discord's published specs compose them (corpus: openai.yaml.gz, discord.json.gz):
+/// a string beside several objects, unions as variants of unions, tag values shared by two variants.
+/// </summary>
+public sealed class UnionCompositionTests
+{
+    private static object? Read(Assembly assembly, string typeName, string json) =>
+        JsonSerializer.Deserialize(json, assembly.GetType("Test.Api." + typeName, throwOnError: true)!);
+
+    private static string Write(Assembly assembly, string typeName, object value) =>
+        JsonSerializer.Serialize(value, assembly.GetType("Test.Api." + typeName, throwOnError: true)!);
+
+    private static object? Get(object target, string property) => target.GetType().GetProperty(property)!.GetValue(target);
+
+    private static object? Call(object target, string method) => target.GetType().GetMethod(method, Type.EmptyTypes)!.Invoke(target, null);
+
+    [Fact]
+    public void String_beside_objects_that_cannot_be_told_apart_compiles_with_a_json_element_case()
+    {
+        // The object case is a JsonElement; the fallback for other kinds of JSON is one too. Their two constructors
+        // used to have the same signature (CS0111, CS0121: OpenAI's AssistantsApiResponseFormatOption).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Choice:
+                  oneOf:
+                    - { type: string }
+                    - { type: object, properties: { a: { type: string } } }
+                    - { type: object, properties: { b: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Equal(new[] { "OAG006" }, run.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var choice = Read(assembly, "Choice", """{"b":"x"}""")!;
+        Assert.Equal(true, Get(choice, "IsObject"));
+        Assert.Equal("""{"b":"x"}""", Write(assembly, "Choice", choice));
+        var other = Read(assembly, "Choice", "12")!;
+        Assert.Equal(true, Get(other, "IsOther"));
+        Assert.Equal("12", Write(assembly, "Choice", other));
+    }
+}
