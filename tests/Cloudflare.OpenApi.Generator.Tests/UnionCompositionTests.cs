@@ -49,4 +49,54 @@ public sealed class UnionCompositionTests
         Assert.Equal(true, Get(other, "IsOther"));
         Assert.Equal("12", Write(assembly, "Choice", other));
     }
+
+    [Fact]
+    public void Variant_shared_by_two_unions_told_apart_by_required_properties_is_wrapped_without_a_tag()
+    {
+        // Cloudflare's full API (lists items): the wrapper's emitter read the tag's name before looking whether there was one (OAG010).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Dog: { type: object, required: [bark], properties: { bark: { type: boolean } } }
+                Cat: { type: object, required: [meow], properties: { meow: { type: boolean } } }
+                Cow: { type: object, required: [moo], properties: { moo: { type: boolean } } }
+                Pet: { oneOf: [ { $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' } ] }
+                Farm: { oneOf: [ { $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cow' } ] }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var pet = Read(assembly, "Pet", """{"bark":true}""")!;
+        Assert.Equal("PetDog", pet.GetType().Name);
+        Assert.Equal(true, Get(Get(pet, "Value")!, "Bark"));
+        Assert.Equal("FarmDog", Read(assembly, "Farm", """{"bark":false}""")!.GetType().Name);
+        Assert.Equal("""{"bark":true}""", Write(assembly, "Pet", pet));
+    }
+
+    [Fact]
+    public void String_or_date_time_is_a_string()
+    {
+        // Cloudflare's full API: both became string cases of one StringOrDateTime struct (CS0102, CS0111, CS0229).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Event:
+                  type: object
+                  properties:
+                    at: { oneOf: [ { type: string }, { type: string, format: date-time } ] }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public string? At { get; init; }", run.Source(".Event.g.cs"));
+    }
 }

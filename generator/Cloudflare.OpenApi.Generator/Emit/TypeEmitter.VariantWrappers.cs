@@ -12,15 +12,6 @@ internal static partial class TypeEmitter
     private static void EmitVariantWrapper(SourceWriter w, TypeNames names, GenerationContext context, VariantWrapperSpec v)
     {
         var wrapped = names.Of(v.Wrapped);
-        var json = SourceWriter.EscapeXml(v.DiscriminatorJsonName);
-        var values = string.Join(", ", v.DiscriminatorValues.Select(t => $"<c>{SourceWriter.EscapeXml(t)}</c>"));
-        var field = "_" + char.ToLowerInvariant(v.DiscriminatorName[0]) + v.DiscriminatorName.Substring(1);
-        var parameter = Helpers.Naming.Camel(v.DiscriminatorName);
-        if (parameter.TrimStart('@') == "value")
-        {
-            parameter = "tag";
-        }
-
         w.WriteSummary(v.Description, $"A <see cref=\"{names.Named(v.Union)}\"/> that holds a <see cref=\"{wrapped}\"/>.");
         w.WriteLine("/// <remarks>");
         w.WriteLine($"/// <see cref=\"{wrapped}\"/> is a variant of more than one union, so each union has a variant record that holds it.");
@@ -42,6 +33,16 @@ internal static partial class TypeEmitter
             w.WriteLine($"public static implicit operator {v.Name}({wrapped} value) => new(value);");
             w.CloseBlock();
             return;
+        }
+
+        // Only a tagged union has a tag name to derive these from (an untagged one has none: see above).
+        var json = SourceWriter.EscapeXml(v.DiscriminatorJsonName);
+        var values = string.Join(", ", v.DiscriminatorValues.Select(t => $"<c>{SourceWriter.EscapeXml(t)}</c>"));
+        var field = "_" + char.ToLowerInvariant(v.DiscriminatorName[0]) + v.DiscriminatorName.Substring(1);
+        var parameter = Helpers.Naming.Camel(v.DiscriminatorName);
+        if (parameter.TrimStart('@') == "value")
+        {
+            parameter = "tag";
         }
 
         w.WriteLine($"private readonly string {field};");

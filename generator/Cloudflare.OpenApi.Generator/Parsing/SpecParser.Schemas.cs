@@ -307,6 +307,12 @@ internal sealed partial class SpecParser
             if (members.All(IsPrimitive) && members.All(m => Unwrap(m).Enumeration.Count == 0))
             {
                 var kinds = members.Select(m => PrimitiveKind(Unwrap(m))).Distinct().ToList();
+                if (kinds.Contains(TypeKind.String))
+                {
+                    // A date-time is a string on the wire: `string | date-time` is a string (two string cases would clash).
+                    kinds.Remove(TypeKind.DateTime);
+                }
+
                 if (kinds.Count == 1)
                 {
                     return Remember(s, new TypeRef(kinds[0]));
