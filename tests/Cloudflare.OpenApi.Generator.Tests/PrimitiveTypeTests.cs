@@ -86,4 +86,42 @@ public sealed class PrimitiveTypeTests
         Assert.Empty(run.CompilationProblems);
         Assert.Matches(@"GetAsync\(string n, int\? limit = (default|null), ", run.Source(".ItemsClient.g.cs"));
     }
+
+    [Theory]
+    [InlineData("{ name: page, in: query, schema: { type: integer, format: int32 } }")]
+    [InlineData("{ name: page, in: query, schema: { type: number } }")]
+    [InlineData("{ name: page, in: query, required: true, schema: { type: number } }")]
+    [InlineData("{ name: page, in: query, required: true, schema: { type: integer } }")]
+    public void Page_parameter_of_any_numeric_width_gets_an_auto_paging_method_that_compiles(string page)
+    {
+        // Cloudflare's full API: the pager's long? page number was passed as is to int?/double page parameters (CS1503).
+        var spec = $$"""
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths:
+              /items:
+                get:
+                  operationId: Items_List
+                  parameters:
+                    - {{page}}
+                    - { name: per_page, in: query, schema: { type: number } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              success: { type: boolean }
+                              errors: { type: array, items: {} }
+                              result: { type: array, items: { type: string } }
+                              result_info: { type: object, properties: { page: { type: number } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("ListAllAsync(", run.Source(".ItemsClient.g.cs"));
+    }
 }

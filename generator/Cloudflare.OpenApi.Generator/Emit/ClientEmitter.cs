@@ -493,7 +493,7 @@ internal static class ClientEmitter
 
             if (page is not null && name == page.Name)
             {
-                callArgs.Add($"{name}: pageNumber");
+                callArgs.Add($"{name}: {PageNumber(names, page)}");
             }
             else if (cursor is not null && name == cursor.Name)
             {
@@ -514,6 +514,15 @@ internal static class ClientEmitter
 
     // The pager counts in long; a per_page of another numeric type is converted (a double per_page is a whole number in practice).
     private static string PerPage(ParameterSpec perPage) => perPage.Type.Kind == TypeKind.Integer ? perPage.Name : $"(long?){perPage.Name}";
+
+    // The pager's page number is a long? (never null when the operation has a page parameter); a page parameter that is an
+    // int (format int32), a double (type number) or required is converted (Cloudflare's full API has all three).
+    private static string PageNumber(TypeNames names, ParameterSpec page) => page switch
+    {
+        { Required: true } => $"({names.OfParameter(page.Type)})pageNumber.GetValueOrDefault(1)",
+        { Type: { Kind: TypeKind.Integer, Format: NumberFormat.Default } } => "pageNumber",
+        _ => $"({names.OfParameter(page.Type)}?)pageNumber",
+    };
 
     private static void WriteDocs(SourceWriter w, OperationSpec op, List<(string Name, string? Text)> docs, string returnDoc)
     {
