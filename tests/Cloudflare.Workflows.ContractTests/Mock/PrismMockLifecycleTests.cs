@@ -4,6 +4,11 @@ using Cloudflare.Workflows.Testing.Internal;
 namespace Cloudflare.Workflows.ContractTests.Mock;
 
 /// <summary>Prism is gone after the tests, whether they dispose it or the test host dies.</summary>
+/// <remarks>
+/// In the fixture's collection, so these starts never overlap the fixture's three (5 Prism starts at once on a loaded
+/// 2-core machine would crowd the 30 s start-up bound).
+/// </remarks>
+[Collection(PrismCollection.Name)]
 public sealed class PrismMockLifecycleTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(5);
