@@ -85,4 +85,25 @@ public sealed class PrismContractTests
             rejected);
         Assert.True(run.Unreadable == 0, run.DescribeFailures());
     }
+
+    /// <summary>
+    /// Every declared error answer of every operation (37: 400, 404, one 409, 429 and 500), asked for with
+    /// <c>Prefer: code=…</c>: the SDK throws the exception type of that status, and its <c>Errors</c> are the body's
+    /// <c>errors</c> (code and message). Static once, and dynamic over 5 seeds (random messages and codes).
+    /// </summary>
+    [Fact]
+    public async Task Declared_error_answers_become_the_typed_exception_with_the_errors_of_the_body()
+    {
+        IReadOnlyDictionary<string, IReadOnlyList<int>> statuses = MockSpec.ErrorStatuses();
+        ContractRun staticRun = await ContractRun.RunErrorsAsync("static errors", _prism.Static.BaseUri, 1, seedOf: null, statuses);
+        ContractRun dynamicRun = await ContractRun.RunErrorsAsync("dynamic errors", _prism.Dynamic.BaseUri, 5, round => (round + 1).ToString(CultureInfo.InvariantCulture), statuses);
+        _prism.Results.Runs["static errors"] = staticRun;
+        _prism.Results.Runs["dynamic errors"] = dynamicRun;
+        _output.WriteLine(staticRun.DescribeFailures());
+        _output.WriteLine(dynamicRun.DescribeFailures());
+
+        Assert.Equal(statuses.Values.Sum(s => s.Count), staticRun.Calls.Count);
+        Assert.True(staticRun.Rejections == 0 && staticRun.Unreadable == 0, staticRun.DescribeFailures());
+        Assert.True(dynamicRun.Rejections == 0 && dynamicRun.Unreadable == 0, dynamicRun.DescribeFailures());
+    }
 }

@@ -13,7 +13,7 @@ internal static class ResultsTable
 {
     private const string Begin = "<!-- contract-results:begin -->";
     private const string End = "<!-- contract-results:end -->";
-    private static readonly string[] Modes = { "static", "dynamic", "upstream" };
+    private static readonly string[] Modes = { "static", "dynamic", "upstream", "static errors", "dynamic errors" };
 
     public static void WriteIfRequested(ContractResults results)
     {
@@ -42,9 +42,11 @@ internal static class ResultsTable
         foreach (string mode in Modes)
         {
             ContractRun run = results.Runs[mode];
-            string spec = mode == "upstream" ? "upstream extract" : "extract + overlay";
-            string flags = mode == "dynamic" ? $" (`--dynamic --seed {PrismFixture.DynamicSeed}`, `Prefer: seed=1…{run.Rounds}`)" : string.Empty;
-            b.Append($"| {mode}{flags} | {spec} | {run.Rounds} | {run.Calls.Count} | {run.Rejections} | {run.Unreadable} | {Seconds(results.StartupTimes[mode])} | {Seconds(run.Elapsed)} |\n");
+            string server = mode.Split(' ')[0];
+            string spec = server == "upstream" ? "upstream extract" : "extract + overlay";
+            string flags = server == "dynamic" ? $" (`--dynamic --seed {PrismFixture.DynamicSeed}`, `Prefer: seed=1…{run.Rounds}`)" : string.Empty;
+            string errors = mode.EndsWith(" errors", StringComparison.Ordinal) ? " (`Prefer: code=` each declared error answer)" : string.Empty;
+            b.Append($"| {mode}{flags}{errors} | {spec} | {run.Rounds} | {run.Calls.Count} | {run.Rejections} | {run.Unreadable} | {Seconds(results.StartupTimes[server])} | {Seconds(run.Elapsed)} |\n");
         }
 
         b.Append('\n').Append($"Fixture: {Seconds(results.SetupTime)} from start to three servers ready (spec written, `npm ci` skipped when installed, three Prism starts in parallel), {Seconds(results.TotalTime)} to all killed.\n\n");

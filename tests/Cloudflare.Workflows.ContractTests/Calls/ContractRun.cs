@@ -60,7 +60,18 @@ internal sealed class ContractRun
     /// round r uses request shape r % variants and, when <paramref name="seedOf"/> is given, <c>Prefer: seed=seedOf(r)</c>.
     /// The operations of a round run concurrently; rounds run one after the other.
     /// </summary>
-    public static async Task<ContractRun> RunAsync(string mode, Uri baseUri, int rounds, Func<int, string>? seedOf)
+    public static Task<ContractRun> RunAsync(string mode, Uri baseUri, int rounds, Func<int, string>? seedOf) =>
+        RunAsync(mode, baseUri, rounds, round => ContractOperations.All.Select(o => new CallRecord(o, round, seedOf?.Invoke(round))));
+
+    /// <summary>
+    /// Calls every operation once per declared error answer (<paramref name="errorStatuses"/>: operation id → the
+    /// spec's non-2xx response codes) and round, asking Prism for that answer with <c>Prefer: code=…</c>.
+    /// </summary>
+    public static Task<ContractRun> RunErrorsAsync(string mode, Uri baseUri, int rounds, Func<int, string>? seedOf, IReadOnlyDictionary<string, IReadOnlyList<int>> errorStatuses) =>
+        RunAsync(mode, baseUri, rounds, round => ContractOperations.All.SelectMany(
+            o => errorStatuses[o.OperationId].Select(status => new CallRecord(o, round, seedOf?.Invoke(round), status))));
+
+    private static async Task<ContractRun> RunAsync(string mode, Uri baseUri, int rounds, Func<int, IEnumerable<CallRecord>> callsOf)
     {
         var records = new List<CallRecord>();
         var stopwatch = Stopwatch.StartNew();
@@ -68,7 +79,7 @@ internal sealed class ContractRun
         var client = new WorkflowsClient(Options(baseUri), transport);
         for (int round = 0; round < rounds; round++)
         {
-            var roundRecords = ContractOperations.All.Select(o => new CallRecord(o, round, seedOf?.Invoke(round))).ToList();
+            var roundRecords = callsOf(round).ToList();
             await Task.WhenAll(roundRecords.Select(r => CallAsync(client, r)));
             records.AddRange(roundRecords);
         }

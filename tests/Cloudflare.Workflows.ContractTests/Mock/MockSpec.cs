@@ -31,6 +31,28 @@ internal static class MockSpec
     public static string MockDirectory => Path.Combine(RepoRoot, "tests", "mock");
 
     /// <summary>
+    /// The declared answers other than 2xx of every operation (upstream operation id → status codes, in spec order):
+    /// the error answers Prism can be asked for with <c>Prefer: code=…</c>. The overlay leaves them as upstream has them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<int>> ErrorStatuses()
+    {
+        using var spec = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(UpstreamExtract));
+        var statuses = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
+        foreach (var path in spec.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Value.TryGetProperty("operationId", out _)))
+            {
+                statuses[operation.Value.GetProperty("operationId").GetString()!] = operation.Value.GetProperty("responses").EnumerateObject()
+                    .Select(r => int.Parse(r.Name, System.Globalization.CultureInfo.InvariantCulture))
+                    .Where(code => code >= 300)
+                    .ToList();
+            }
+        }
+
+        return statuses;
+    }
+
+    /// <summary>
     /// Writes the overlay-applied spec as JSON into <paramref name="directory"/> and returns its path. Fails on any
     /// diagnostic of the reader (an overlay action that no longer matches is one): Prism would then mock something
     /// other than what the SDK was generated from.
