@@ -40,7 +40,6 @@ public sealed class LocalWorkflowsEngine : IAsyncDisposable
 {
     private const string ExplorerApiPath = "cdn-cgi/explorer/api/";
     private const int MaxPortAttempts = 3;
-    private static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ReadinessRequestTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProcessExitGracePeriod = TimeSpan.FromSeconds(3);
@@ -314,57 +313,25 @@ public sealed class LocalWorkflowsEngine : IAsyncDisposable
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         var readinessUri = new Uri(ExplorerApiUri, "workflows");
-        using HttpClient http = CreateHttpClient();
-        http.Timeout = Timeout.InfiniteTimeSpan;
-        string lastProblem = "no attempt yet";
-        while (true)
+        (HttpReadiness.Outcome outcome, string lastProblem) = await HttpReadiness.WaitAsync(
+            readinessUri, status => status == HttpStatusCode.OK, () => _process.HasExited, _sinceSpawn, _options.StartupTimeout, ReadinessRequestTimeout, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_process.HasExited)
-            {
+            case HttpReadiness.Outcome.Exited:
                 await WaitForExitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                 throw new LocalWorkflowsEngineException(
                     $"wrangler dev exited with code {_process.ExitCode} after {Seconds(_sinceSpawn.Elapsed)}, before {readinessUri} answered.\n{_log.Describe(30)}",
                     _log.ToString());
-            }
-
-            TimeSpan remaining = _options.StartupTimeout - _sinceSpawn.Elapsed;
-            if (remaining <= TimeSpan.Zero)
-            {
+            case HttpReadiness.Outcome.TimedOut:
                 throw new LocalWorkflowsEngineException(
                     $"wrangler dev did not answer {readinessUri} with HTTP 200 within {Seconds(_options.StartupTimeout)} (last: {lastProblem}).\n{_log.Describe(30)}",
                     _log.ToString());
-            }
-
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                attempt.CancelAfter(remaining < ReadinessRequestTimeout ? remaining : ReadinessRequestTimeout);
-                try
-                {
-                    using HttpResponseMessage response = await http.GetAsync(readinessUri, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        StartupTime = _sinceSpawn.Elapsed;
-                        _descendantsWhenReady = ProcessTree.GetDescendants(_process.Id);
-                        RecordOwnership();
-                        _log.Append($"[engine] ready on {ExplorerApiUri} after {Seconds(StartupTime)} (pid {_process.Id})");
-                        return;
-                    }
-
-                    lastProblem = "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                }
-                catch (HttpRequestException e)
-                {
-                    lastProblem = e.Message;
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    lastProblem = "request timed out";
-                }
-            }
-
-            await Task.Delay(ReadinessPollInterval, cancellationToken).ConfigureAwait(false);
         }
+
+        StartupTime = _sinceSpawn.Elapsed;
+        _descendantsWhenReady = ProcessTree.GetDescendants(_process.Id);
+        RecordOwnership();
+        _log.Append($"[engine] ready on {ExplorerApiUri} after {Seconds(StartupTime)} (pid {_process.Id})");
     }
 
     private async Task StopAsync(TimeSpan gracefulTimeout)

@@ -177,44 +177,19 @@ internal sealed class PrismMock : IAsyncDisposable
         _process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
 
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
-        string lastProblem = "no attempt yet";
-        while (true)
+        // Any HTTP answer means the spec is loaded: Prism only listens after that. "/" is no path of the spec (404).
+        (HttpReadiness.Outcome outcome, string lastProblem) = await HttpReadiness.WaitAsync(
+            BaseUri, _ => true, () => _process.HasExited, sinceSpawn, StartupTimeout, ReadinessRequestTimeout, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_process.HasExited)
-            {
+            case HttpReadiness.Outcome.Exited:
                 throw new InvalidOperationException($"Prism ({_label}) exited with code {_process.ExitCode} after {sinceSpawn.Elapsed.TotalSeconds:0.0} s before it answered.\n{_log.Describe(30)}");
-            }
-
-            if (sinceSpawn.Elapsed > StartupTimeout)
-            {
+            case HttpReadiness.Outcome.TimedOut:
                 throw new InvalidOperationException($"Prism ({_label}) did not answer {BaseUri} within {StartupTimeout.TotalSeconds} s (last: {lastProblem}).\n{_log.Describe(30)}");
-            }
-
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                attempt.CancelAfter(ReadinessRequestTimeout);
-                try
-                {
-                    // Any HTTP answer means the spec is loaded: Prism only listens after that. "/" is no path of the spec (404).
-                    using HttpResponseMessage response = await http.GetAsync(BaseUri, attempt.Token).ConfigureAwait(false);
-                    StartupTime = sinceSpawn.Elapsed;
-                    _log.Append($"[mock] {_label}: ready on {BaseUri} after {StartupTime.TotalSeconds:0.0} s (pid {_process.Id})");
-                    return;
-                }
-                catch (HttpRequestException e)
-                {
-                    lastProblem = e.Message;
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    lastProblem = "request timed out";
-                }
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
+
+        StartupTime = sinceSpawn.Elapsed;
+        _log.Append($"[mock] {_label}: ready on {BaseUri} after {StartupTime.TotalSeconds:0.0} s (pid {_process.Id})");
     }
 
     private void OnOutput(string? line)

@@ -43,4 +43,17 @@ public sealed class PrismMockLifecycleTests
 
         Assert.False(ProcessTree.IsAlive(node), $"{node} still runs {ExitTimeout.TotalSeconds} s after its stdin closed:\n{prism.Log}");
     }
+
+    [Fact]
+    public async Task Start_fails_with_prisms_own_words_when_it_cannot_load_the_spec()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "no-such-spec-" + Guid.NewGuid().ToString("N") + ".json");
+
+        InvalidOperationException failure = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => PrismMock.StartAsync("lifecycle-broken", MockSpec.MockDirectory, missing, Array.Empty<string>(), logSink: null));
+
+        Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
+        // Prism's own line ("fatal  Error opening file …" then "ENOENT: no such file or directory"), not just ours.
+        Assert.Contains("ENOENT: no such file or directory", failure.Message, StringComparison.Ordinal);
+    }
 }
