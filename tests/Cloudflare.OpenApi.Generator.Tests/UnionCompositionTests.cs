@@ -99,4 +99,83 @@ public sealed class UnionCompositionTests
         Assert.Empty(run.CompilationProblems);
         Assert.Contains("public string? At { get; init; }", run.Source(".Event.g.cs"));
     }
+
+    private const string ItemsSpec = """
+        openapi: 3.0.3
+        info: { title: T, version: '1' }
+        paths: {}
+        components:
+          schemas:
+            InputMessage:
+              type: object
+              required: [type, role]
+              properties: { type: { type: string, enum: [message] }, role: { type: string, enum: [user, system] }, text: { type: string } }
+            OutputMessage:
+              type: object
+              required: [type, role]
+              properties: { type: { type: string, enum: [message] }, role: { type: string, enum: [assistant] }, id: { type: string } }
+            ToolCall:
+              type: object
+              required: [type]
+              properties: { type: { type: string, enum: [tool_call] }, name: { type: string } }
+            Item:
+              oneOf: [ { $ref: '#/components/schemas/InputMessage' }, { $ref: '#/components/schemas/OutputMessage' }, { $ref: '#/components/schemas/ToolCall' } ]
+              discriminator: { propertyName: type }
+            EasyMessage:
+              type: object
+              properties: { type: { type: string, enum: [message] }, role: { type: string, enum: [user, assistant] }, content: { type: string } }
+            Reference:
+              type: object
+              properties: { type: { type: string, enum: [item_reference] }, id: { type: string } }
+            InputItem:
+              oneOf: [ { $ref: '#/components/schemas/EasyMessage' }, { $ref: '#/components/schemas/Item' }, { $ref: '#/components/schemas/Reference' } ]
+              discriminator: { propertyName: type }
+        """;
+
+    private static readonly Lazy<(GeneratorRun Run, Assembly Assembly)> s_items = new(() =>
+    {
+        var run = GeneratorHarness.Run(ItemsSpec);
+        return (run, run.Load());
+    });
+
+    [Theory]
+    [InlineData("""{"type":"message","role":"user","text":"hi"}""", "InputMessage")]
+    [InlineData("""{"type":"message","role":"assistant","id":"m1"}""", "OutputMessage")]
+    [InlineData("""{"type":"message","role":"robot"}""", "UnknownItem")]
+    [InlineData("""{"type":"tool_call","name":"f"}""", "ToolCall")]
+    public void Tag_shared_by_two_variants_is_read_by_the_second_property_each_pins(string json, string variant)
+    {
+        // OpenAI's Item: InputMessage and OutputMessage are both type 'message' (two 'case "message":' labels, CS0152).
+        var assembly = s_items.Value.Assembly;
+        var item = Read(assembly, "Item", json)!;
+
+        Assert.Equal(variant, item.GetType().Name);
+        Assert.Equal(json, Write(assembly, "Item", item));
+    }
+
+    [Fact]
+    public void Union_as_a_variant_of_a_union_is_held_by_a_variant_record_read_by_its_own_tags()
+    {
+        // OpenAI's InputItem has Item as a variant: the union was treated as a record deriving from InputItem (CS0029, CS8121).
+        var (run, assembly) = s_items.Value;
+        Assert.Empty(run.CompilationProblems);
+        var tool = Read(assembly, "InputItem", """{"type":"tool_call","name":"f"}""")!;
+        Assert.Equal("InputItemItem", tool.GetType().Name);
+        Assert.Equal("ToolCall", Get(tool, "Value")!.GetType().Name);
+        Assert.Equal("tool_call", Get(tool, "Type"));
+        Assert.Equal("""{"type":"tool_call","name":"f"}""", Write(assembly, "InputItem", tool));
+        Assert.Equal("Reference", Read(assembly, "InputItem", """{"type":"item_reference","id":"r"}""")!.GetType().Name);
+    }
+
+    [Fact]
+    public void Tag_shared_with_nothing_to_tell_the_variants_apart_reads_as_the_first_with_a_located_warning()
+    {
+        // EasyMessage and Item (InputMessage, OutputMessage) are all 'message'; EasyMessage's role overlaps theirs.
+        var (run, assembly) = s_items.Value;
+        var warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("OAG006", warning.Id);
+        Assert.Contains("'message' of InputItem's variant InputItemItem", warning.GetMessage());
+        Assert.Equal("/specs/api.yaml", warning.Location.GetLineSpan().Path);
+        Assert.Equal("EasyMessage", Read(assembly, "InputItem", """{"type":"message","role":"assistant","content":"x"}""")!.GetType().Name);
+    }
 }

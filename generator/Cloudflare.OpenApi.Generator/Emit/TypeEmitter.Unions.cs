@@ -104,7 +104,7 @@ internal static partial class TypeEmitter
 
         w.WriteLine($"var tag = {TypeNames.JsonRead}.PeekDiscriminator(ref reader, {Utf8(u.DiscriminatorJsonName)});");
         w.OpenBlock("switch (tag)");
-        foreach (var c in u.Cases)
+        foreach (var c in u.Cases.Where(c => c.Values.Count > 0))
         {
             foreach (var value in c.Values)
             {
@@ -112,6 +112,26 @@ internal static partial class TypeEmitter
             }
 
             w.WriteLine($"    return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
+        }
+
+        foreach (var shared in u.SharedTags)
+        {
+            // Several variants have this tag: a second property, which each pins to its own values, says which one.
+            w.WriteLine($"case {SourceWriter.Literal(shared.Value)}:");
+            w.OpenBlock($"switch ({TypeNames.JsonRead}.PeekDiscriminator(ref reader, {Utf8(shared.PropertyJsonName)}))");
+            foreach (var c in shared.Cases)
+            {
+                foreach (var value in c.Values)
+                {
+                    w.WriteLine($"case {SourceWriter.Literal(value)}:");
+                }
+
+                w.WriteLine($"    return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
+            }
+
+            w.WriteLine("default:");
+            w.WriteLine($"    return new {names.Named(u.UnknownTypeName)}(tag, {TypeNames.JsonRead}.Element(ref reader));");
+            w.CloseBlock();
         }
 
         w.WriteLine("default:");

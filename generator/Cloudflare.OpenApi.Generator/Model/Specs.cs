@@ -72,9 +72,22 @@ internal sealed record EnumSpec(string Name, string? Description, EquatableArray
 /// <summary>One case of a discriminated union: the tag values that select it (one or more) and the record that holds it.</summary>
 internal sealed record UnionCaseSpec(EquatableArray<string> Values, string TypeName);
 
+/// <summary>
+/// A tag value several variants of one union have: the reader looks at <paramref name="PropertyJsonName"/> too, which
+/// each of them pins to values of its own (<paramref name="Cases"/> lists those values, not the tag).
+/// </summary>
+internal sealed record SharedTagSpec(string Value, string PropertyJsonName, EquatableArray<UnionCaseSpec> Cases);
+
 /// <summary>oneOf/anyOf of objects told apart by a tag property → abstract record + variants + an Unknown variant.</summary>
+/// <param name="Cases">Every variant, with the tag values that alone select it (none when all its values are shared).</param>
+/// <param name="SharedTags">Tag values that select one of several variants by a second property.</param>
 internal sealed record UnionSpec(
-    string Name, string? Description, string DiscriminatorJsonName, string DiscriminatorName, EquatableArray<UnionCaseSpec> Cases)
+    string Name,
+    string? Description,
+    string DiscriminatorJsonName,
+    string DiscriminatorName,
+    EquatableArray<UnionCaseSpec> Cases,
+    EquatableArray<SharedTagSpec> SharedTags = default)
     : TypeSpec(Name, Description)
 {
     public string UnknownTypeName => "Unknown" + Name;

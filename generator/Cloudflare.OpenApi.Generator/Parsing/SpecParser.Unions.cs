@@ -55,16 +55,20 @@ internal sealed partial class SpecParser
     /// </summary>
     private bool TryGetDiscriminator(JsonSchema schema, string pointer, out string property, out List<(List<string> Values, JsonSchema Variant)> cases)
     {
+        var s = Unwrap(schema);
+        return TryGetDiscriminator(s.DiscriminatorObject, UnionMembers(s).ToList(), pointer, out property, out cases);
+    }
+
+    /// <summary>The same for a list of object branches (those of a oneOf that also has strings or arrays, say).</summary>
+    private bool TryGetDiscriminator(OpenApiDiscriminator? discriminator, List<JsonSchema> members, string pointer, out string property, out List<(List<string> Values, JsonSchema Variant)> cases)
+    {
         property = string.Empty;
         cases = new List<(List<string>, JsonSchema)>();
-        var s = Unwrap(schema);
-        var members = UnionMembers(s).ToList();
-        if (members.Count < 2 || !members.All(IsObjectLike))
+        if (members.Count < 2 || !members.All(IsObjectOrObjectUnion))
         {
             return false;
         }
 
-        var discriminator = s.DiscriminatorObject;
         if (discriminator is not null && !string.IsNullOrEmpty(discriminator.PropertyName))
         {
             property = discriminator.PropertyName!;
@@ -89,8 +93,9 @@ internal sealed partial class SpecParser
                     continue;
                 }
 
-                // Not mapped: the variant's own enum/const on the tag, else (by the specification) its component name.
-                var values = TagValues(target, property)
+                // Not mapped: the variant's own enum/const on the tag (all its variants' when it is a union itself),
+                // else (by the specification) its component name.
+                var values = VariantTagValues(target, property, 0)
                     ?? (_componentNames.ContainsKey(target) ? new List<string> { OriginalComponentKey(target) ?? _componentNames[target] } : null);
                 if (values is null)
                 {
@@ -106,9 +111,10 @@ internal sealed partial class SpecParser
         }
 
         // No discriminator: look for a property that every variant pins to its own values.
-        foreach (var (candidate, _, _) in Properties(members[0]))
+        var first = members.Select(Unwrap).FirstOrDefault(m => !UnionMembers(m).Any()) ?? Unwrap(members[0]);
+        foreach (var (candidate, _, _) in Properties(first))
         {
-            var values = members.Select(m => TagValues(Unwrap(m), candidate)).ToList();
+            var values = members.Select(m => VariantTagValues(Unwrap(m), candidate, 0)).ToList();
             if (values.All(v => v is not null)
                 && values.Sum(v => v!.Count) == values.SelectMany(v => v!).Distinct(StringComparer.Ordinal).Count())
             {
@@ -135,6 +141,44 @@ internal sealed partial class SpecParser
         }
 
         return true;
+    }
+
+    /// <summary>An object, or a union of objects (a union can be a variant of another union: OpenAI's InputItem holds Item).</summary>
+    private static bool IsObjectOrObjectUnion(JsonSchema schema)
+    {
+        var s = Unwrap(schema);
+        var members = UnionMembers(s).ToList();
+        return members.Count > 1 && s.Properties.Count == 0 ? members.All(m => IsObjectLike(m) && !UnionMembers(Unwrap(m)).Any()) : IsObjectLike(s);
+    }
+
+    /// <summary>
+    /// The tag values of a variant: its own enum/const on <paramref name="property"/>, or, when it is a union itself, the
+    /// values of all its variants (from its mapping or their enums) — the outer union reads those as this variant.
+    /// </summary>
+    private List<string>? VariantTagValues(JsonSchema variant, string property, int depth)
+    {
+        var members = UnionMembers(variant).ToList();
+        if (members.Count < 2 || variant.Properties.Count > 0 || depth > 8)
+        {
+            return TagValues(variant, property);
+        }
+
+        var mapping = variant.DiscriminatorObject is { } d && d.PropertyName == property ? d.Mapping : null;
+        var all = new List<string>();
+        foreach (var member in members)
+        {
+            var target = Unwrap(member);
+            var mapped = mapping?.Where(p => ReferenceEquals(Unwrap(p.Value), target)).Select(p => p.Key).ToList();
+            var values = mapped is { Count: > 0 } ? mapped : VariantTagValues(target, property, depth + 1);
+            if (values is null)
+            {
+                return null;
+            }
+
+            all.AddRange(values);
+        }
+
+        return all.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private string? OriginalComponentKey(JsonSchema schema) => _componentKeys.TryGetValue(schema, out var key) ? key : null;
@@ -166,13 +210,20 @@ internal sealed partial class SpecParser
 
     private void BuildUnion(JsonSchema s, string name, string property, List<(List<string> Values, JsonSchema Variant)> cases, string pointer)
     {
+        var members = UnionMembers(s).Select(Unwrap).ToList();
+        BuildUnion(name, NullIfEmpty(s.Description), property, cases, pointer, variant =>
+            pointer + "/" + UnionKeyword(s) + "/" + Invariant(Math.Max(0, members.FindIndex(m => ReferenceEquals(m, variant)))));
+    }
+
+    private void BuildUnion(string name, string? description, string property, List<(List<string> Values, JsonSchema Variant)> cases, string pointer, Func<JsonSchema, string> pointerOf)
+    {
         // An empty property: the variants are told apart by which property is present (no tag).
         var discriminatorName = property.Length == 0 ? string.Empty : Naming.Pascal(property);
         var unionCases = new List<UnionCaseSpec>();
-        var index = 0;
         foreach (var (values, variant) in cases)
         {
             var tagValues = values.ToEquatableArray();
+            var variantPointer = pointerOf(variant);
             string typeName;
             if (_componentNames.TryGetValue(variant, out var componentName))
             {
@@ -182,22 +233,27 @@ internal sealed partial class SpecParser
                 }
 
                 var wrapped = MapComponent(variant);
-                if (_variantOf.TryGetValue(variant, out var membership) && membership.UnionName == name)
+                if (wrapped.Kind == TypeKind.Object && _variantOf.TryGetValue(variant, out var membership) && membership.UnionName == name)
                 {
                     typeName = componentName;
                 }
                 else
                 {
-                    // The schema is a variant of another union too (or was generated as a plain record already):
-                    // it cannot derive from this one, so this union gets a variant record that holds it.
-                    var variantPointer = pointer + "/" + UnionKeyword(s) + "/" + Invariant(index);
+                    // The schema is a variant of another union too (or was generated as a plain record already, or is a
+                    // union itself): it cannot derive from this one, so this union gets a variant record that holds it.
                     typeName = ClaimTypeName(name + componentName, name + " variant " + componentName, variantPointer);
                     _types.Add(new VariantWrapperSpec(typeName, NullIfEmpty(variant.Description), name, property, discriminatorName, tagValues, wrapped));
                 }
             }
+            else if (UnionMembers(variant).Count() > 1 && variant.Properties.Count == 0)
+            {
+                // An inline union as a variant: generated under its own name and held by a variant record.
+                typeName = ClaimTypeName(name + Naming.Pascal(values[0]), values[0], variantPointer);
+                var wrapped = Map(variant, typeName + "Union", variantPointer);
+                _types.Add(new VariantWrapperSpec(typeName, NullIfEmpty(variant.Description), name, property, discriminatorName, tagValues, wrapped));
+            }
             else
             {
-                var variantPointer = pointer + "/" + UnionKeyword(s) + "/" + Invariant(index);
                 // An x-csharp-type-name reserved up front is this variant's already (claiming it again would clash with itself).
                 typeName = _explicitNames.TryGetValue(variant, out var reserved)
                     ? reserved
@@ -208,11 +264,107 @@ internal sealed partial class SpecParser
             }
 
             unionCases.Add(new UnionCaseSpec(tagValues, typeName));
-            index++;
         }
 
+        var (readCases, sharedTags) = property.Length == 0
+            ? (unionCases, new List<SharedTagSpec>())
+            : SplitSharedTags(name, unionCases, cases.Select(c => c.Variant).ToList(), property, pointerOf);
         _typeNames.Claim("Unknown" + name, name, out _);
-        _types.Add(new UnionSpec(name, NullIfEmpty(s.Description), property, discriminatorName, unionCases.ToEquatableArray()));
+        _types.Add(new UnionSpec(name, description, property, discriminatorName, readCases.ToEquatableArray(), sharedTags.ToEquatableArray()));
+    }
+
+    /// <summary>
+    /// Tag values that more than one variant has (OpenAI's Item: InputMessage and OutputMessage are both
+    /// <c>type: message</c>). Such a value is read by a second property that each of those variants pins to values of its
+    /// own (there: <c>role</c>); without one, the first variant in spec order reads it, with a warning on the others.
+    /// Returns the cases with the values each reads by the tag alone, and the values that need the second look.
+    /// </summary>
+    private (List<UnionCaseSpec> Cases, List<SharedTagSpec> Shared) SplitSharedTags(
+        string unionName, List<UnionCaseSpec> cases, List<JsonSchema> variants, string property, Func<JsonSchema, string> pointerOf)
+    {
+        var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            foreach (var value in cases[i].Values)
+            {
+                if (!owners.TryGetValue(value, out var list))
+                {
+                    owners[value] = list = new List<int>();
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var sharedValues = owners.Where(p => p.Value.Count > 1).ToList();
+        if (sharedValues.Count == 0)
+        {
+            return (cases, new List<SharedTagSpec>());
+        }
+
+        var shared = new List<SharedTagSpec>();
+        var dropped = new HashSet<(int Case, string Value)>();
+        foreach (var pair in sharedValues)
+        {
+            var (value, indexes) = (pair.Key, pair.Value);
+            var second = FindSecondTag(indexes.Select(i => variants[i]).ToList(), property);
+            if (second is { } found)
+            {
+                shared.Add(new SharedTagSpec(
+                    value,
+                    found.Property,
+                    indexes.Select((i, k) => new UnionCaseSpec(found.Values[k].ToEquatableArray(), cases[i].TypeName)).ToEquatableArray()));
+                foreach (var i in indexes)
+                {
+                    dropped.Add((i, value));
+                }
+
+                continue;
+            }
+
+            foreach (var i in indexes.Skip(1))
+            {
+                dropped.Add((i, value));
+                Report(
+                    DiagnosticDescriptors.UnsupportedFallback,
+                    pointerOf(variants[i]),
+                    $"The tag '{value}' of {unionName}'s variant {cases[i].TypeName}",
+                    $"a tag of {cases[indexes[0]].TypeName} when read",
+                    $"{cases[indexes[0]].TypeName} has the same '{property}' and no other property tells the two apart; JSON with it reads as {cases[indexes[0]].TypeName} ({cases[i].TypeName} is still written with it)");
+            }
+        }
+
+        var readCases = cases
+            .Select((c, i) => c with { Values = c.Values.Where(v => !dropped.Contains((i, v))).ToEquatableArray() })
+            .ToList();
+        return (readCases, shared);
+    }
+
+    /// <summary>A property (other than the tag) that every one of <paramref name="variants"/> pins to values no other of them has.</summary>
+    private (string Property, List<List<string>> Values)? FindSecondTag(List<JsonSchema> variants, string tag)
+    {
+        var first = variants.FirstOrDefault(v => !UnionMembers(v).Any());
+        if (first is null)
+        {
+            return null;
+        }
+
+        foreach (var (candidate, _, _) in Properties(first))
+        {
+            if (candidate == tag)
+            {
+                continue;
+            }
+
+            var values = variants.Select(v => VariantTagValues(v, candidate, 0)).ToList();
+            if (values.All(v => v is not null)
+                && values.Sum(v => v!.Count) == values.SelectMany(v => v!).Distinct(StringComparer.Ordinal).Count())
+            {
+                return (candidate, values.Select(v => v!).ToList());
+            }
+        }
+
+        return null;
     }
 
     private static string UnionKeyword(JsonSchema s) => s.OneOf.Count > 0 ? "oneOf" : "anyOf";
