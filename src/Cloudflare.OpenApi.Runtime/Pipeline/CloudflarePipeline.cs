@@ -165,7 +165,7 @@ public sealed partial class CloudflarePipeline
         }
         catch (JsonException ex)
         {
-            throw Failure(response, $"The response body is not the expected JSON: {ex.Message}", response.Body.Span, null, null, ex);
+            throw Unreadable(response, "the expected JSON", ex);
         }
         finally
         {
@@ -188,7 +188,7 @@ public sealed partial class CloudflarePipeline
             }
             catch (JsonException ex)
             {
-                throw Failure(response, $"The response body is not a valid Cloudflare envelope: {ex.Message}", response.Body.Span, null, null, ex);
+                throw Unreadable(response, "a valid Cloudflare envelope", ex);
             }
 
             if (envelope.Success != true)
@@ -262,6 +262,48 @@ public sealed partial class CloudflarePipeline
         return null;
     }
 
+    // A success whose body does not parse. When it is not JSON at all (a captive portal's or proxy's HTML page on a
+    // 200, a wrong base URI answering text) the message says what came instead, its content type and the start of
+    // the body, as for an error status, rather than the parser's "'<' is an invalid start of a value".
+    private static CloudflareApiException Unreadable(CloudflarePipelineResponse response, string expected, JsonException exception)
+    {
+        var summary = new ResponseSummary(response.Message, response.Method, response.RequestUri);
+        var body = response.Body.Span;
+        var blank = body.Trim(" \t\r\n"u8).IsEmpty;
+        var reason = !blank && !LooksLikeJson(summary, body) ? null : $"The response body is not {expected}: {exception.Message}";
+        return Failure(summary, reason, body, null, null, exception);
+    }
+
+    // JSON by its content type and by its first character (a value can only start with one of these); a blank body
+    // contradicts neither.
+    private static bool LooksLikeJson(in ResponseSummary response, ReadOnlySpan<byte> body)
+    {
+        if (!response.IsJson)
+        {
+            return false;
+        }
+
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            body = body.Slice(3);
+        }
+
+        foreach (var b in body)
+        {
+            switch (b)
+            {
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    continue;
+                case (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n':
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
     private static CloudflareApiException Failure(CloudflarePipelineResponse response, string? reason, ReadOnlySpan<byte> body, IReadOnlyList<CloudflareMessage>? errors, IReadOnlyList<CloudflareMessage>? messages, Exception? inner) =>
         Failure(new ResponseSummary(response.Message, response.Method, response.RequestUri), reason, body, errors, messages, inner);
 
@@ -290,7 +332,7 @@ public sealed partial class CloudflarePipeline
         {
             message.Append(body.Length == 0
                 ? ". The response body is empty."
-                : response.IsJson
+                : LooksLikeJson(response, body)
                     ? ". The response carried no error details."
                     : $". The response is not JSON ({response.ContentType ?? "no content type"}): {Preview(text)}");
         }

@@ -167,6 +167,47 @@ public sealed class ErrorResponseTests
     }
 
     [Fact]
+    public async Task Html_page_on_a_200_says_it_is_not_json_with_its_content_type_and_a_preview()
+    {
+        const string Html = "<html>\r\n<body>Sign in to the Wi-Fi</body>\r\n</html>";
+        var (client, handler) = NoRetries();
+        handler.Respond(HttpStatusCode.OK, Html, "text/html", r => r.Headers.Add("cf-ray", RayId));
+
+        var ex = await Assert.ThrowsAsync<CloudflareApiException>(() => client.Instances.GetAsync("orders", "order-1"));
+
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Contains("HTTP 200 OK. The response is not JSON (text/html): <html>  <body>Sign in to the Wi-Fi</body>  </html>", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("invalid start of a value", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(RayId, ex.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<JsonException>(ex.InnerException);
+        Assert.Equal("text/html", ex.Failure.ContentType);
+        Assert.Equal(Html, ex.Failure.RawBody);
+    }
+
+    [Fact]
+    public async Task Html_labelled_as_json_on_a_200_also_says_it_is_not_json()
+    {
+        var (client, handler) = NoRetries();
+        handler.Respond(HttpStatusCode.OK, "<!DOCTYPE html><title>Moved</title>", "application/json");
+
+        var ex = await Assert.ThrowsAsync<CloudflareApiException>(() => client.Instances.GetAsync("orders", "order-1"));
+
+        Assert.Contains("The response is not JSON (application/json): <!DOCTYPE html><title>Moved</title>", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_json_on_a_200_keeps_the_parsers_reason()
+    {
+        var (client, handler) = NoRetries();
+        handler.Respond(HttpStatusCode.OK, """{"success":tru""", "application/json");
+
+        var ex = await Assert.ThrowsAsync<CloudflareApiException>(() => client.Instances.GetAsync("orders", "order-1"));
+
+        Assert.Contains("The response body is not a valid Cloudflare envelope: ", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not JSON", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Long_non_json_bodies_are_cut_in_the_message_but_kept_in_the_failure()
     {
         var body = "<html>" + new string('x', 500) + "</html>";

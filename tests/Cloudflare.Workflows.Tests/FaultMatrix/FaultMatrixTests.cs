@@ -185,7 +185,7 @@ public sealed class FaultMatrixTests
         yield return new("a fraction where an integer is declared (step_count: 3.0)", ctx => ctx.RespondAsync(200, FakeEngine.Ok("""{"status":"running","step_count":3.0}""")),
             async c => "ok: step_count " + (await c.Instances.GetAsync(Wf, "existing-1")).StepCount, "ok: step_count 3", Requests: 1);
         yield return new("an HTML page on a 200", ctx => ctx.RespondAsync(200, "<html><body>Sign in to the Wi-Fi</body></html>", "text/html"),
-            async c => { await c.Instances.GetAsync(Wf, "existing-1"); return "ok"; }, "CloudflareApiException (HTTP 200)", Requests: 1, Configure: o => o.MaxRetries = 0);
+            async c => { await c.Instances.GetAsync(Wf, "existing-1"); return "ok"; }, "CloudflareApiException (HTTP 200): HTTP 200 OK. The response is not JSON (text/html): <html><body>Sign in to the Wi-Fi", Requests: 1, Configure: o => o.MaxRetries = 0);
         yield return new("connection closes half-way through the body (GET)", ctx => ctx.TruncateAsync(20),
             async c => { await c.Instances.GetAsync(Wf, "existing-1"); return "ok"; }, "CloudflareConnectionException (3 attempt(s), sent: True)", Requests: 3);
 
