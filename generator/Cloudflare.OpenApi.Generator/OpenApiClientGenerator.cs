@@ -109,7 +109,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 .Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)
                 .Select(s => s.Trim())
                 .ToEquatableArray(),
-            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace);
+            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace,
+            Conventions: Value(options, "OpenApiConventions"));
     }
 
     private static OverlayInput? ReadOverlay(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)

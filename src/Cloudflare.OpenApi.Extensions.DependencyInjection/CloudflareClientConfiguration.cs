@@ -31,12 +31,13 @@ public static class CloudflareClientConfiguration
     /// Copies the keys present in <paramref name="configuration"/> onto <paramref name="options"/>: <c>BaseUri</c>
     /// (or <c>BaseUrl</c>), <c>ApiToken</c>, <c>ApiKey</c>, <c>ApiEmail</c>, <c>Timeout</c>, <c>MaxRetries</c>,
     /// <c>RetryDelay</c>, <c>MaxRetryDelay</c>, <c>ApplicationId</c>, <c>AllowAnonymous</c>,
-    /// <c>UseEnvironmentCredentials</c>. Keys that are absent leave the option as it was.
+    /// <c>UseEnvironmentCredentials</c> (the credential keys only for <see cref="CloudflareClientOptions"/>; a plain
+    /// API's credential properties are set in code). Keys that are absent leave the option as it was.
     /// </summary>
     /// <param name="configuration">The section of the client (e.g. <c>Cloudflare</c>).</param>
     /// <param name="options">The options to fill in.</param>
     /// <exception cref="InvalidOperationException">A value cannot be read; the message names its key, never its value.</exception>
-    public static void Bind(IConfiguration configuration, CloudflareClientOptions options)
+    public static void Bind(IConfiguration configuration, ApiClientOptions options)
     {
         if (configuration is null)
         {
@@ -53,9 +54,14 @@ public static class CloudflareClientConfiguration
             options.BaseUri = ParseUri(baseUri, KeyOf(configuration, configuration["BaseUri"] is null ? "BaseUrl" : "BaseUri"));
         }
 
-        options.ApiToken = Read(configuration, "ApiToken") ?? options.ApiToken;
-        options.ApiKey = Read(configuration, "ApiKey") ?? options.ApiKey;
-        options.ApiEmail = Read(configuration, "ApiEmail") ?? options.ApiEmail;
+        if (options is CloudflareClientOptions cloudflare)
+        {
+            cloudflare.ApiToken = Read(configuration, "ApiToken") ?? cloudflare.ApiToken;
+            cloudflare.ApiKey = Read(configuration, "ApiKey") ?? cloudflare.ApiKey;
+            cloudflare.ApiEmail = Read(configuration, "ApiEmail") ?? cloudflare.ApiEmail;
+            cloudflare.UseEnvironmentCredentials = ReadBool(configuration, "UseEnvironmentCredentials") ?? cloudflare.UseEnvironmentCredentials;
+        }
+
         options.ApplicationId = Read(configuration, "ApplicationId") ?? options.ApplicationId;
         options.Timeout = ReadTimeSpan(configuration, "Timeout") ?? options.Timeout;
         options.RetryDelay = ReadTimeSpan(configuration, "RetryDelay") ?? options.RetryDelay;
@@ -68,7 +74,6 @@ public static class CloudflareClientConfiguration
         }
 
         options.AllowAnonymous = ReadBool(configuration, "AllowAnonymous") ?? options.AllowAnonymous;
-        options.UseEnvironmentCredentials = ReadBool(configuration, "UseEnvironmentCredentials") ?? options.UseEnvironmentCredentials;
     }
 
     /// <summary>
@@ -79,25 +84,30 @@ public static class CloudflareClientConfiguration
     /// </summary>
     /// <param name="options">The options to complete.</param>
     /// <exception cref="InvalidOperationException"><see cref="BaseUrlVariable"/> is not an absolute URI.</exception>
-    public static void ApplyEnvironment(CloudflareClientOptions options)
+    public static void ApplyEnvironment(ApiClientOptions options)
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
-        if (options.BaseUri is null && GetEnvironmentVariable(BaseUrlVariable) is { } baseUrl)
+        if (options is not CloudflareClientOptions cloudflare)
         {
-            options.BaseUri = ParseUri(baseUrl, BaseUrlVariable);
+            return; // a plain API's client: the CLOUDFLARE_* variables are not its own
         }
 
-        if (options.UseEnvironmentCredentials && !options.AllowAnonymous && options.ApiToken is null && options.ApiKey is null && options.ApiEmail is null)
+        if (cloudflare.BaseUri is null && GetEnvironmentVariable(BaseUrlVariable) is { } baseUrl)
         {
-            options.ApiToken = GetEnvironmentVariable(ApiTokenVariable);
-            if (options.ApiToken is null)
+            cloudflare.BaseUri = ParseUri(baseUrl, BaseUrlVariable);
+        }
+
+        if (cloudflare.UseEnvironmentCredentials && !cloudflare.AllowAnonymous && cloudflare.ApiToken is null && cloudflare.ApiKey is null && cloudflare.ApiEmail is null)
+        {
+            cloudflare.ApiToken = GetEnvironmentVariable(ApiTokenVariable);
+            if (cloudflare.ApiToken is null)
             {
-                options.ApiKey = GetEnvironmentVariable(ApiKeyVariable);
-                options.ApiEmail = GetEnvironmentVariable(EmailVariable);
+                cloudflare.ApiKey = GetEnvironmentVariable(ApiKeyVariable);
+                cloudflare.ApiEmail = GetEnvironmentVariable(EmailVariable);
             }
         }
     }

@@ -11,7 +11,7 @@ namespace Cloudflare.OpenApi.Extensions.DependencyInjection;
 /// </summary>
 /// <typeparam name="TOptions">The client's options type.</typeparam>
 public class CloudflareClientOptionsValidator<TOptions> : IValidateOptions<TOptions>
-    where TOptions : CloudflareClientOptions
+    where TOptions : ApiClientOptions
 {
     /// <summary>Creates the validator.</summary>
     /// <param name="keyPrefix">How the messages name an option: <c>Cloudflare:</c> for a configuration section, <c>WorkflowsClientOptions.</c> without one.</param>
@@ -41,25 +41,10 @@ public class CloudflareClientOptionsValidator<TOptions> : IValidateOptions<TOpti
     /// <param name="failures">Where the messages go.</param>
     protected virtual void Validate(TOptions options, List<string> failures)
     {
-        var hasToken = !string.IsNullOrEmpty(options.ApiToken);
-        var hasKey = !string.IsNullOrEmpty(options.ApiKey);
-        var hasEmail = !string.IsNullOrEmpty(options.ApiEmail);
-        if (!options.AllowAnonymous && !hasToken && !hasKey && !hasEmail)
+        if (options is CloudflareClientOptions cloudflare)
         {
-            failures.Add(
-                $"No Cloudflare credentials: set {KeyPrefix}ApiToken (or the {CloudflareClientConfiguration.ApiTokenVariable} environment variable), " +
-                $"or {KeyPrefix}ApiKey and {KeyPrefix}ApiEmail (or {CloudflareClientConfiguration.ApiKeyVariable} and {CloudflareClientConfiguration.EmailVariable}).");
+            ValidateCredentials(cloudflare, failures);
         }
-        else if (!hasToken && hasKey != hasEmail)
-        {
-            failures.Add(hasKey
-                ? $"{KeyPrefix}ApiKey is set but {KeyPrefix}ApiEmail (or {CloudflareClientConfiguration.EmailVariable}) is missing: a Global API key needs its account e-mail."
-                : $"{KeyPrefix}ApiEmail is set but {KeyPrefix}ApiKey (or {CloudflareClientConfiguration.ApiKeyVariable}) is missing.");
-        }
-
-        HeaderSafe(options.ApiToken, "ApiToken", failures);
-        HeaderSafe(options.ApiKey, "ApiKey", failures);
-        HeaderSafe(options.ApiEmail, "ApiEmail", failures);
 
         if (options.BaseUri is { } baseUri && (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps)))
         {
@@ -104,5 +89,29 @@ public class CloudflareClientOptionsValidator<TOptions> : IValidateOptions<TOpti
                 return;
             }
         }
+    }
+
+    /// <summary>Cloudflare's credentials: a token, or a Global API key with its e-mail, each sendable in a header.</summary>
+    private void ValidateCredentials(CloudflareClientOptions cloudflare, List<string> failures)
+    {
+        var hasToken = !string.IsNullOrEmpty(cloudflare.ApiToken);
+        var hasKey = !string.IsNullOrEmpty(cloudflare.ApiKey);
+        var hasEmail = !string.IsNullOrEmpty(cloudflare.ApiEmail);
+        if (!cloudflare.AllowAnonymous && !hasToken && !hasKey && !hasEmail)
+        {
+            failures.Add(
+                $"No Cloudflare credentials: set {KeyPrefix}ApiToken (or the {CloudflareClientConfiguration.ApiTokenVariable} environment variable), " +
+                $"or {KeyPrefix}ApiKey and {KeyPrefix}ApiEmail (or {CloudflareClientConfiguration.ApiKeyVariable} and {CloudflareClientConfiguration.EmailVariable}).");
+        }
+        else if (!hasToken && hasKey != hasEmail)
+        {
+            failures.Add(hasKey
+                ? $"{KeyPrefix}ApiKey is set but {KeyPrefix}ApiEmail (or {CloudflareClientConfiguration.EmailVariable}) is missing: a Global API key needs its account e-mail."
+                : $"{KeyPrefix}ApiEmail is set but {KeyPrefix}ApiKey (or {CloudflareClientConfiguration.ApiKeyVariable}) is missing.");
+        }
+
+        HeaderSafe(cloudflare.ApiToken, "ApiToken", failures);
+        HeaderSafe(cloudflare.ApiKey, "ApiKey", failures);
+        HeaderSafe(cloudflare.ApiEmail, "ApiEmail", failures);
     }
 }

@@ -19,7 +19,8 @@ public static class OpenApiClientServiceCollectionExtensions
     /// <summary>
     /// Registers <typeparamref name="TClient"/> as a typed client of <see cref="IHttpClientFactory"/>, with its
     /// <typeparamref name="TOptions"/> built in this order: the defaults, <paramref name="configuration"/>,
-    /// <paramref name="configure"/>, then the <c>CLOUDFLARE_*</c> environment variables for what is still unset; and
+    /// <paramref name="configure"/>, then (for <see cref="CloudflareClientOptions"/>) the <c>CLOUDFLARE_*</c> environment variables
+    /// for what is still unset; and
     /// validated when the host starts. The client's request log goes to the host's <see cref="ILoggerFactory"/> and its
     /// metrics to the host's <see cref="IMeterFactory"/>.
     /// </summary>
@@ -46,7 +47,7 @@ public static class OpenApiClientServiceCollectionExtensions
         IConfiguration? configuration = null,
         Action<TOptions>? configure = null)
         where TClient : class
-        where TOptions : CloudflareClientOptions, new()
+        where TOptions : ApiClientOptions, new()
     {
         if (services is null)
         {

@@ -8,6 +8,7 @@ namespace Cloudflare.OpenApi.Generator.Configuration;
 /// </summary>
 /// <param name="ClientParameters">Path parameters supplied by the client options (e.g. <c>account_id</c>), not by each method.</param>
 /// <param name="Overlays">OpenAPI overlays applied to the spec before it is parsed, in item order.</param>
+/// <param name="Conventions">The item's <c>Conventions</c> option: <c>cloudflare</c>, <c>plain</c> or <c>auto</c> (null: auto).</param>
 internal sealed record SpecInput(
     string Path, string Text, string? Namespace, string? ClientName, EquatableArray<string> ClientParameters, string? RootNamespace,
-    EquatableArray<OverlayInput> Overlays = default);
+    EquatableArray<OverlayInput> Overlays = default, string? Conventions = null);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Cloudflare.OpenApi.Generator.Conventions;
 using Cloudflare.OpenApi.Generator.Helpers;
 using Cloudflare.OpenApi.Generator.Model;
 
@@ -27,7 +28,7 @@ internal static class ClientEmitter
         // Options
         w.WriteLine($"/// <summary>Options of <see cref=\"{client.Name}\"/>: credentials, base URI, timeouts, retries{(client.ClientParameters.Count > 0 ? " and the values every call needs" : string.Empty)}.</summary>");
         w.WriteLine(GeneratedCode(context));
-        w.OpenBlock($"public partial class {client.Name}Options : global::Cloudflare.OpenApi.CloudflareClientOptions");
+        w.OpenBlock($"public partial class {client.Name}Options : {ApiConventions.OptionsBaseType(client.Convention)}");
         var first = true;
         foreach (var parameter in client.ClientParameters)
         {
@@ -41,6 +42,7 @@ internal static class ClientEmitter
             w.WriteLine($"public string? {parameter.Name} {{ get; set; }}");
         }
 
+        CredentialEmitter.EmitProperties(w, client.Credentials, ref first);
         w.CloseBlock();
         w.WriteLine();
 

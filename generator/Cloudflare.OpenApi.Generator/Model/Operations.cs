@@ -135,5 +135,14 @@ internal readonly record struct GroupName(string Property, string ClassName);
 internal sealed record ClientParameterSpec(string JsonName, string Name, string? Description, ConstraintSpec? Constraints);
 
 /// <summary>The root client and its options.</summary>
+/// <param name="Convention">Whose house rules the spec follows (the options' base class, envelope, credentials).</param>
+/// <param name="Credentials">A plain API's credential properties, one per security scheme.</param>
 internal sealed record ClientSpec(
-    string Name, string? Title, string? Description, string DefaultBaseUri, EquatableArray<ClientParameterSpec> ClientParameters, EquatableArray<GroupName> Groups);
+    string Name,
+    string? Title,
+    string? Description,
+    string DefaultBaseUri,
+    EquatableArray<ClientParameterSpec> ClientParameters,
+    EquatableArray<GroupName> Groups,
+    ApiConvention Convention,
+    EquatableArray<CredentialSpec> Credentials);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Cloudflare.OpenApi.Generator.Conventions;
 using Cloudflare.OpenApi.Generator.Diagnostics;
 using Cloudflare.OpenApi.Generator.Helpers;
 using Cloudflare.OpenApi.Generator.Model;
@@ -255,9 +256,9 @@ internal sealed partial class SpecParser
         }
 
         var properties = Properties(schema);
-        var hasSuccess = properties.Any(p => p.Name == "success");
+        var names = new HashSet<string>(properties.Select(p => p.Name), StringComparer.Ordinal);
         var result = properties.FirstOrDefault(p => p.Name == "result");
-        if (hasSuccess && (result.Property is not null || properties.Any(p => p.Name == "errors")))
+        if (ApiConventions.IsEnvelope(_convention, names))
         {
             if (result.Property is null)
             {
@@ -272,7 +273,7 @@ internal sealed partial class SpecParser
             }
 
             var resultType = Map(result.Property, typePrefix + "Result", schemaPointer + "/properties/result");
-            var paged = resultType.Kind == TypeKind.Array && properties.Any(p => p.Name == "result_info");
+            var paged = resultType.Kind == TypeKind.Array && ApiConventions.IsPage(_convention, names);
             return paged
                 ? new ResponseSpec(ResponseShape.EnvelopePage, resultType.Element)
                 : new ResponseSpec(ResponseShape.EnvelopeResult, resultType);

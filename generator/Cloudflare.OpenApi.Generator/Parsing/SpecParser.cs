@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Cloudflare.OpenApi.Generator.Configuration;
+using Cloudflare.OpenApi.Generator.Conventions;
 using Cloudflare.OpenApi.Generator.Diagnostics;
 using Cloudflare.OpenApi.Generator.Helpers;
 using Cloudflare.OpenApi.Generator.Model;
@@ -31,6 +32,7 @@ internal sealed partial class SpecParser
     private readonly List<TypeSpec> _types = new();
     private readonly Naming.Scope _typeNames;
     private readonly HashSet<string> _referencedComponents = new(StringComparer.Ordinal);
+    private readonly ApiConvention _convention;
 
     private SpecParser(OpenApiDocument document, YamlSpecReader yaml, SpecInput input, List<DiagnosticInfo> diagnostics, string clientName)
     {
@@ -39,6 +41,11 @@ internal sealed partial class SpecParser
         _input = input;
         _diagnostics = diagnostics;
         _typeNames = new Naming.Scope(clientName, clientName + "Options");
+        _convention = ApiConventions.Choose(document, input.Conventions, out var problem);
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, new SpecLocation(input.Path, 0, 0, 0, 0, 0, 0), "Conventions", problem));
+        }
     }
 
     /// <summary>Parses one spec. Never throws: every problem becomes a diagnostic, and the model is null when there were errors.</summary>
@@ -218,7 +225,15 @@ internal sealed partial class SpecParser
             info?.Description,
             string.IsNullOrEmpty(server) ? "http://localhost" : server!,
             clientParameters.ToEquatableArray(),
-            topLevel.ToEquatableArray());
+            topLevel.ToEquatableArray(),
+            _convention,
+            ApiConventions.Credentials(
+                _document,
+                _convention,
+                clientParameters.Select(p => p.Name),
+                _yaml.SkippedSecuritySchemes,
+                (pointer, what, fallback) => Report(DiagnosticDescriptors.UnsupportedFallback, pointer, what, fallback, "the runtime sends API keys, bearer tokens and basic credentials"))
+                .ToEquatableArray());
 
         return new ApiModel(context, client, WithNestedValidation(_types).ToEquatableArray(), groups.ToEquatableArray(), _forms.ToEquatableArray());
     }

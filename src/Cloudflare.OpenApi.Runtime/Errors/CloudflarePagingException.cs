@@ -5,7 +5,7 @@ namespace Cloudflare.OpenApi;
 /// <summary>
 /// An enumeration of every page stopped because it would not end: the server sent a cursor or a page number again
 /// (it ignores the paging parameters, or its cursors cycle), or the enumeration reached
-/// <see cref="CloudflareClientOptions.MaxPages"/>. The items of the pages before were already returned.
+/// <see cref="ApiClientOptions.MaxPages"/>. The items of the pages before were already returned.
 /// </summary>
 public class CloudflarePagingException : CloudflareException
 {

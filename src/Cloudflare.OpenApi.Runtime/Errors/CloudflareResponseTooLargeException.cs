@@ -3,7 +3,7 @@ using System;
 namespace Cloudflare.OpenApi;
 
 /// <summary>
-/// The response body is larger than <see cref="CloudflareClientOptions.MaxResponseSize"/>. Raised as soon as the
+/// The response body is larger than <see cref="ApiClientOptions.MaxResponseSize"/>. Raised as soon as the
 /// declared <c>Content-Length</c>, or the bytes read so far, pass the limit: the rest of the body is not read.
 /// </summary>
 public class CloudflareResponseTooLargeException : CloudflareApiException

@@ -5,10 +5,10 @@ namespace Cloudflare.OpenApi;
 /// <summary>Which time limit a <see cref="CloudflareTimeoutException"/> hit.</summary>
 public enum CloudflareTimeoutLimit
 {
-    /// <summary><see cref="CloudflareClientOptions.Timeout"/> (or the per-call one): one attempt took too long.</summary>
+    /// <summary><see cref="ApiClientOptions.Timeout"/> (or the per-call one): one attempt took too long.</summary>
     PerAttempt,
 
-    /// <summary><see cref="CloudflareClientOptions.TotalTimeout"/> (or the per-call one): all attempts and waits together took too long.</summary>
+    /// <summary><see cref="ApiClientOptions.TotalTimeout"/> (or the per-call one): all attempts and waits together took too long.</summary>
     Total,
 }
 

@@ -50,7 +50,7 @@ public sealed partial class CloudflarePipeline
     /// <param name="defaultBaseUri">The spec's first server URL.</param>
     /// <param name="clientAssembly">The assembly of the generated client (names the SDK in <c>User-Agent</c>).</param>
     /// <param name="generatorVersion">The version of the generator that wrote the client.</param>
-    public CloudflarePipeline(CloudflareClientOptions options, HttpClient? httpClient, string defaultBaseUri, Assembly clientAssembly, string generatorVersion)
+    public CloudflarePipeline(ApiClientOptions options, HttpClient? httpClient, string defaultBaseUri, Assembly clientAssembly, string generatorVersion)
     {
         if (options is null)
         {
@@ -115,7 +115,7 @@ public sealed partial class CloudflarePipeline
     /// <summary>The <c>User-Agent</c> sent with every request.</summary>
     public string UserAgent => _userAgent;
 
-    /// <summary>The most pages one enumeration fetches (<see cref="CloudflareClientOptions.MaxPages"/>).</summary>
+    /// <summary>The most pages one enumeration fetches (<see cref="ApiClientOptions.MaxPages"/>).</summary>
     public int MaxPages { get; }
 
     /// <summary>Sends a request whose envelope carries a <c>result</c> and returns that result.</summary>
@@ -213,54 +213,8 @@ public sealed partial class CloudflarePipeline
         }
     }
 
-    private static CloudflarePipelinePolicy? CreateAuthenticationPolicy(CloudflareClientOptions options)
-    {
-        if (options.AuthenticationPolicy is { } custom)
-        {
-            return custom;
-        }
-
-        var token = options.ApiToken;
-        var email = options.ApiEmail;
-        var key = options.ApiKey;
-        string tokenName = nameof(options.ApiToken), emailName = nameof(options.ApiEmail), keyName = nameof(options.ApiKey);
-        if (options.UseEnvironmentCredentials && token is null && email is null && key is null)
-        {
-            token = Environment.GetEnvironmentVariable("CLOUDFLARE_API_TOKEN");
-            email = Environment.GetEnvironmentVariable("CLOUDFLARE_EMAIL");
-            key = Environment.GetEnvironmentVariable("CLOUDFLARE_API_KEY");
-            (tokenName, emailName, keyName) = ("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY");
-        }
-
-        if (!string.IsNullOrEmpty(token))
-        {
-            HeaderValues.EnsureCredential(token, tokenName);
-            return new CloudflareApiTokenPolicy(token!);
-        }
-
-        if (!string.IsNullOrEmpty(email) || !string.IsNullOrEmpty(key))
-        {
-            if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(key))
-            {
-                throw new ArgumentException(
-                    $"API key authentication needs both ApiEmail and ApiKey; {(string.IsNullOrEmpty(email) ? "ApiEmail" : "ApiKey")} is missing.",
-                    nameof(options));
-            }
-
-            HeaderValues.EnsureCredential(email, emailName);
-            HeaderValues.EnsureCredential(key, keyName);
-            return new CloudflareApiKeyPolicy(email!, key!);
-        }
-
-        if (!options.AllowAnonymous)
-        {
-            throw new ArgumentException(
-                "No credentials: set ApiToken (or CLOUDFLARE_API_TOKEN), or ApiEmail and ApiKey (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY).",
-                nameof(options));
-        }
-
-        return null;
-    }
+    private static CloudflarePipelinePolicy? CreateAuthenticationPolicy(ApiClientOptions options) =>
+        options.AuthenticationPolicy ?? options.CreateCredentialPolicy();
 
     // A success whose body does not parse. When it is not JSON at all (a captive portal's or proxy's HTML page on a
     // 200, a wrong base URI answering text) the message says what came instead, its content type and the start of

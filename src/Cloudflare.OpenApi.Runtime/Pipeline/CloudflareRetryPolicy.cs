@@ -5,7 +5,7 @@ namespace Cloudflare.OpenApi;
 
 /// <summary>
 /// Decides whether a failed attempt is tried again and how long to wait first (System.ClientModel's
-/// <c>ClientRetryPolicy</c> shape). Replace it through <see cref="CloudflareClientOptions.RetryPolicy"/>, or derive and
+/// <c>ClientRetryPolicy</c> shape). Replace it through <see cref="ApiClientOptions.RetryPolicy"/>, or derive and
 /// override <see cref="ShouldRetry"/> or <see cref="GetNextDelay"/>. The default rule:
 /// <list type="bullet">
 /// <item>429, and a failure before the request was sent (connection refused): always retried, the server did not act;</item>

@@ -21,7 +21,7 @@ public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
 /// Reading is lenient by default, like the official SDKs: a value of the wrong JSON kind is skipped and read as null,
 /// an integer written as an integral fraction (<c>3.0</c>) is read as the integer, a missing required property as its
 /// type's default, and each replacement is reported to the handler of the current read
-/// (<see cref="CloudflareClientOptions.ReadIssueHandler"/>). In strict mode (<see cref="CloudflareClientOptions.StrictReading"/>,
+/// (<see cref="ApiClientOptions.ReadIssueHandler"/>). In strict mode (<see cref="ApiClientOptions.StrictReading"/>,
 /// or <see cref="Strict"/> in a test) the same cases throw a <see cref="JsonException"/> that says what was expected.
 /// The mode is per thread and per read: the pipeline sets it around each (synchronous) parse.
 /// </summary>

@@ -60,7 +60,7 @@ internal static class CorpusRunner
     {
         var text = ReadText(spec);
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Placeholder { } }");
-        var driver = GeneratorHarness.CreateDriver(text, new SpecOptions(spec.Namespace, ClientName: null, spec.ClientParameters), "/corpus/" + spec.SpecFileName, trackSteps: false);
+        var driver = GeneratorHarness.CreateDriver(text, new SpecOptions(spec.Namespace, ClientName: null, spec.ClientParameters, Conventions: null), "/corpus/" + spec.SpecFileName, trackSteps: false);
 
         var generation = Stopwatch.StartNew();
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
@@ -87,7 +87,7 @@ internal static class CorpusRunner
         TimeSpan? warm = null;
         if (text.Length < 512 * 1024)
         {
-            var again = GeneratorHarness.CreateDriver(text, new SpecOptions(spec.Namespace, ClientName: null, spec.ClientParameters), "/corpus/" + spec.SpecFileName, trackSteps: false);
+            var again = GeneratorHarness.CreateDriver(text, new SpecOptions(spec.Namespace, ClientName: null, spec.ClientParameters, Conventions: null), "/corpus/" + spec.SpecFileName, trackSteps: false);
             var watch = Stopwatch.StartNew();
             again.RunGenerators(compilation);
             warm = watch.Elapsed;

@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace Cloudflare.OpenApi.Generator.Tests.Infrastructure;
 
 /// <summary>Options an <c>OpenApiSpec</c> item would carry.</summary>
-internal sealed record SpecOptions(string? Namespace = "Test.Api", string? ClientName = "TestClient", string? ClientParameters = null);
+/// <param name="Conventions">The item's Conventions option: the feature specs under Specs/ are written in Cloudflare's style
+/// (its envelope and credentials); real specs (the corpus) pass null, as users do, and get the detected convention.</param>
+internal sealed record SpecOptions(string? Namespace = "Test.Api", string? ClientName = "TestClient", string? ClientParameters = null, string? Conventions = "cloudflare");
 
 /// <summary>Drives the generator in-process with <see cref="CSharpGeneratorDriver"/>, the way the compiler does.</summary>
 internal static class GeneratorHarness
@@ -122,6 +124,11 @@ internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, SpecOption
         if (options.ClientParameters is not null)
         {
             values["build_metadata.AdditionalFiles.OpenApiClientParameters"] = options.ClientParameters;
+        }
+
+        if (options.Conventions is not null)
+        {
+            values["build_metadata.AdditionalFiles.OpenApiConventions"] = options.Conventions;
         }
 
         return new DictionaryOptions(values);

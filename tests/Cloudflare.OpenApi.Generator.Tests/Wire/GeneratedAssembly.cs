@@ -17,13 +17,14 @@ internal sealed class GeneratedAssembly
 
     private GeneratedAssembly(Assembly assembly) => _assembly = assembly;
 
-    public static GeneratedAssembly Load(string feature)
+    /// <param name="options">The item's options (default: the feature specs' Cloudflare convention).</param>
+    public static GeneratedAssembly Load(string feature, SpecOptions? options = null)
     {
         lock (s_cache)
         {
             if (!s_cache.TryGetValue(feature, out var assembly))
             {
-                var run = GeneratorHarness.Run(GeneratorHarness.ReadSpec(feature + ".yaml"));
+                var run = GeneratorHarness.Run(GeneratorHarness.ReadSpec(feature + ".yaml"), options);
                 Assert.Empty(run.CompilationProblems);
                 using var image = new MemoryStream();
                 var emitted = run.Output.WithAssemblyName("Wire_" + feature.Replace('-', '_')).Emit(image);
@@ -38,13 +39,18 @@ internal sealed class GeneratedAssembly
 
     public Type Type(string name) => _assembly.GetType("Test.Api." + name, throwOnError: true)!;
 
-    /// <summary>A <c>TestClient</c> that sends through <paramref name="handler"/> without credentials or retry delays.</summary>
-    public dynamic Client(HttpMessageHandler handler, int maxRetries = 0)
+    /// <summary>A <c>TestClient</c> that sends through <paramref name="handler"/> without retry delays, and without credentials unless <paramref name="credentials"/> sets options.</summary>
+    public dynamic Client(HttpMessageHandler handler, int maxRetries = 0, params (string Property, object? Value)[] credentials)
     {
         var optionsType = Type("TestClientOptions");
         var options = Activator.CreateInstance(optionsType)!;
         optionsType.GetProperty("AllowAnonymous")!.SetValue(options, true);
-        optionsType.GetProperty("UseEnvironmentCredentials")!.SetValue(options, false);
+        optionsType.GetProperty("UseEnvironmentCredentials")?.SetValue(options, false); // Cloudflare's options only
+        foreach (var (property, value) in credentials)
+        {
+            optionsType.GetProperty(property)!.SetValue(options, value);
+        }
+
         optionsType.GetProperty("MaxRetries")!.SetValue(options, maxRetries);
         optionsType.GetProperty("RetryDelay")!.SetValue(options, TimeSpan.FromMilliseconds(1));
         return Activator.CreateInstance(Type("TestClient"), options, new HttpClient(handler))!;
