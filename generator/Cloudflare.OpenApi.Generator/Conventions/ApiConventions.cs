@@ -21,7 +21,6 @@ internal static class ApiConventions
     {
         ApiConvention.Cloudflare => "global::Cloudflare.OpenApi.CloudflareClientOptions",
         ApiConvention.Plain => "global::Cloudflare.OpenApi.ApiClientOptions",
-        _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "Unknown convention."),
     };
 
     /// <summary>Members of <c>ApiClientOptions</c>, which credential properties must not reuse.</summary>
@@ -60,7 +59,6 @@ internal static class ApiConventions
     {
         ApiConvention.Cloudflare => properties.Contains("success") && (properties.Contains("result") || properties.Contains("errors")),
         ApiConvention.Plain => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "Unknown convention."),
     };
 
     /// <summary>Whether an envelope with a list result is a page (its <c>result_info</c> says where the next one is).</summary>
@@ -68,7 +66,6 @@ internal static class ApiConventions
     {
         ApiConvention.Cloudflare => properties.Contains("result_info"),
         ApiConvention.Plain => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, "Unknown convention."),
     };
 
     /// <summary>
@@ -119,26 +116,26 @@ internal static class ApiConventions
             var single = kinds.Count(k => Family(k!.Value) == Family(kind.Value)) == 1;
             var stem = Naming.Pascal(pair.Key);
             var description = string.IsNullOrWhiteSpace(scheme.Description) ? null : scheme.Description!.Trim();
-            switch (kind.Value)
+            var credential = kind.Value switch
             {
-                case CredentialKind.Header:
-                case CredentialKind.Query:
-                case CredentialKind.Cookie:
-                    var property = scope.Claim(single ? "ApiKey" : stem, pair.Key, out _);
-                    credentials.Add(new CredentialSpec(kind.Value, pair.Key, scheme.Name, property, null, description));
-                    break;
-                case CredentialKind.Bearer:
-                    var token = single ? (scheme.Type == OpenApiSecuritySchemeType.Http ? "BearerToken" : "AccessToken") : stem.EndsWith("Token", StringComparison.Ordinal) ? stem : stem + "Token";
-                    credentials.Add(new CredentialSpec(kind.Value, pair.Key, null, scope.Claim(token, pair.Key, out _), null, description));
-                    break;
-                case CredentialKind.Basic:
-                    var user = scope.Claim(single ? "Username" : stem + "Username", pair.Key, out _);
-                    var password = scope.Claim(single ? "Password" : stem + "Password", pair.Key, out _);
-                    credentials.Add(new CredentialSpec(kind.Value, pair.Key, null, user, password, description));
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown credential kind.");
-            }
+                CredentialKind.Header or CredentialKind.Query or CredentialKind.Cookie =>
+                    new CredentialSpec(kind.Value, pair.Key, scheme.Name, scope.Claim(single ? "ApiKey" : stem, pair.Key, out _), null, description),
+                CredentialKind.Bearer => new CredentialSpec(
+                    kind.Value,
+                    pair.Key,
+                    null,
+                    scope.Claim(single ? (scheme.Type == OpenApiSecuritySchemeType.Http ? "BearerToken" : "AccessToken") : stem.EndsWith("Token", StringComparison.Ordinal) ? stem : stem + "Token", pair.Key, out _),
+                    null,
+                    description),
+                CredentialKind.Basic => new CredentialSpec(
+                    kind.Value,
+                    pair.Key,
+                    null,
+                    scope.Claim(single ? "Username" : stem + "Username", pair.Key, out _),
+                    scope.Claim(single ? "Password" : stem + "Password", pair.Key, out _),
+                    description),
+            };
+            credentials.Add(credential);
         }
 
         return credentials;

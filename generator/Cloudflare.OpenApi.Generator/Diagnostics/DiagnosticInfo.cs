@@ -13,34 +13,29 @@ internal sealed record SpecLocation(string FilePath, int Line, int Column, int E
         new LinePositionSpan(new LinePosition(Line, Column), new LinePosition(EndLine, EndColumn)));
 }
 
-/// <summary>A diagnostic as plain data, so it can cross pipeline steps and compare by value.</summary>
-internal sealed record DiagnosticInfo(string Id, SpecLocation? Location, EquatableArray<string> Arguments)
+/// <summary>
+/// A diagnostic as data that crosses pipeline steps and compares by value (as dotnet/runtime's generators keep theirs):
+/// the descriptor itself (equatable), the place in the spec and the message arguments; never a Roslyn
+/// <see cref="Microsoft.CodeAnalysis.Location"/>, which would hold a syntax tree alive and never compare equal.
+/// </summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, SpecLocation? Location, EquatableArray<string> Arguments)
 {
+    public string Id => Descriptor.Id;
+
+    /// <summary>Whether the spec cannot be generated (an error: no model, so nothing half-made is emitted).</summary>
+    public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+
     public Diagnostic ToDiagnostic()
     {
-        var descriptor = Id switch
-        {
-            "OAG001" => DiagnosticDescriptors.MalformedSpec,
-            "OAG002" => DiagnosticDescriptors.UnresolvedReference,
-            "OAG003" => DiagnosticDescriptors.UnsupportedConstruct,
-            "OAG004" => DiagnosticDescriptors.NameCollision,
-            "OAG005" => DiagnosticDescriptors.InvalidOption,
-            "OAG006" => DiagnosticDescriptors.UnsupportedFallback,
-            "OAG008" => DiagnosticDescriptors.InvalidOverlay,
-            "OAG009" => DiagnosticDescriptors.OverlayTargetNotFound,
-            "OAG007" => DiagnosticDescriptors.NotOpenApi,
-            _ => DiagnosticDescriptors.InternalError,
-        };
-
         var args = new object[Arguments.Count];
         for (var i = 0; i < args.Length; i++)
         {
             args[i] = Arguments[i];
         }
 
-        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
     }
 
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SpecLocation? location, params string[] arguments) =>
-        new(descriptor.Id, location, arguments.ToEquatableArray());
+        new(descriptor, location, arguments.ToEquatableArray());
 }

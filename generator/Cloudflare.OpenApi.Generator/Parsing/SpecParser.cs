@@ -55,7 +55,7 @@ internal sealed partial class SpecParser
         try
         {
             var model = ParseCore(input, generatorVersion, diagnostics);
-            var failed = diagnostics.Any(d => d.Id is "OAG001" or "OAG002" or "OAG003" or "OAG005" or "OAG007" or "OAG008" or "OAG010");
+            var failed = diagnostics.Any(d => d.IsError);
             return (failed ? null : model, diagnostics.ToEquatableArray());
         }
         catch (Exception ex)
