@@ -12,27 +12,22 @@ public sealed class OperationNamingTests
 
     /// <summary>Every public method of every generated client, as "Class.Method" (not the paging helpers <c>…AllAsync</c>).</summary>
     private static List<string> Methods(GeneratorRun run) =>
-        run.Sources.Where(s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal))
-            .SelectMany(s =>
-            {
-                var text = s.SourceText.ToString();
-                var type = System.Text.RegularExpressions.Regex.Match(text, @"public partial class (\w+)\r?\n").Groups[1].Value;
-                return System.Text.RegularExpressions.Regex.Matches(text, @"public virtual [^\n]*? (\w+Async)\(")
-                    .Select(m => type + "." + m.Groups[1].Value)
-                    .Where(m => !m.EndsWith("AllAsync", StringComparison.Ordinal));
-            })
-            .Order(StringComparer.Ordinal)
+        Members(run, @"public virtual [^\n]*? (\w+Async)\(", (type, m) => type + "." + m.Groups[1].Value)
+            .Where(m => !m.EndsWith("AllAsync", StringComparison.Ordinal))
             .ToList();
 
     /// <summary>Every nested-client property, as "Class.Property: PropertyClass".</summary>
     private static List<string> Properties(GeneratorRun run) =>
+        Members(run, @"public virtual (?:global::[\w.]+\.)?(\w+Client) (\w+) \{ get; \}", (type, m) => $"{type}.{m.Groups[2].Value}: {m.Groups[1].Value}");
+
+    /// <summary>The matches of <paramref name="pattern"/> in every client file, formatted with the file's client class, sorted.</summary>
+    private static List<string> Members(GeneratorRun run, string pattern, Func<string, System.Text.RegularExpressions.Match, string> format) =>
         run.Sources.Where(s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal))
             .SelectMany(s =>
             {
                 var text = s.SourceText.ToString();
                 var type = System.Text.RegularExpressions.Regex.Match(text, @"public partial class (\w+)\r?\n").Groups[1].Value;
-                return System.Text.RegularExpressions.Regex.Matches(text, @"public virtual (?:global::[\w.]+\.)?(\w+Client) (\w+) \{ get; \}")
-                    .Select(m => $"{type}.{m.Groups[2].Value}: {m.Groups[1].Value}");
+                return System.Text.RegularExpressions.Regex.Matches(text, pattern).Select(m => format(type, m));
             })
             .Order(StringComparer.Ordinal)
             .ToList();
