@@ -154,6 +154,11 @@ internal sealed partial class SpecParser
                 return Map(members[0], nameHint ?? componentName!, pointer + "/" + UnionKeyword(s) + "/0");
             }
 
+            if (TryMapEnumUnion(s, members, componentName, nameHint, pointer) is { } enumType)
+            {
+                return enumType;
+            }
+
             if (members.All(IsPrimitive) && members.All(m => Unwrap(m).Enumeration.Count == 0))
             {
                 var kinds = members.Select(m => PrimitiveKind(Unwrap(m))).Distinct().ToList();
@@ -342,13 +347,21 @@ internal sealed partial class SpecParser
         return reference;
     }
 
-    private void BuildEnum(JsonSchema s, string name, List<string> values, string pointer)
+    /// <param name="titles">Member names wanted for each value (from the branch titles of a oneOf of constants), or null.</param>
+    private void BuildEnum(JsonSchema s, string name, List<string> values, string pointer, List<string?>? titles = null)
     {
         var scope = new Naming.Scope(name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Known");
         var members = new List<EnumMemberSpec>();
-        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
         {
-            var wanted = Naming.Pascal(value);
+            var value = values[i];
+            if (!seen.Add(value))
+            {
+                continue;
+            }
+
+            var wanted = MemberNameFromTitle(titles?[i]) ?? Naming.Pascal(value);
             var memberName = scope.Claim(wanted, value, out var clash);
             if (clash is not null)
             {

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Model;
+using NJsonSchema;
+
+namespace Cloudflare.OpenApi.Generator.Parsing;
+
+/// <summary>
+/// oneOf/anyOf that are enums written as unions — the two styles of real specs:
+/// <list type="bullet">
+/// <item>Stainless (OpenAI): <c>anyOf: [{type: string}, {type: string, enum: [...]}]</c>, an open enum: known values
+/// plus any string. Our enums are open already, so this is an enum of the listed values.</item>
+/// <item>Discord: <c>oneOf</c> of <c>{const: 1, title: GUILD_TEXT}</c> branches. String constants give an enum whose
+/// members are named from the titles; integer constants give the integer type (enums are string-valued).</item>
+/// </list>
+/// </summary>
+internal sealed partial class SpecParser
+{
+    private TypeRef? TryMapEnumUnion(JsonSchema s, List<JsonSchema> members, string? componentName, string? nameHint, string pointer)
+    {
+        var targets = members.Select(Unwrap).ToList();
+        if (targets.All(IsConstBranch))
+        {
+            var constants = targets.Select(t => t.ExtensionData!["const"]).ToList();
+            if (constants.All(c => c is long or int))
+            {
+                // The union's own type and format say int or long (Discord: type: integer, format: int32).
+                return Remember(s, PrimitiveType(new JsonSchema { Type = JsonObjectType.Integer, Format = s.Format ?? targets[0].Format }));
+            }
+
+            if (!constants.All(c => c is string))
+            {
+                return null;
+            }
+
+            var values = constants.Cast<string>().ToList();
+            if (values.Distinct(StringComparer.Ordinal).Count() < 2)
+            {
+                return Remember(s, TypeRef.String);
+            }
+
+            var titles = targets.Select(t => NullIfEmpty(t.Title)).ToList();
+            return MapEnum(s, componentName, nameHint, pointer, values, titles);
+        }
+
+        // `string | one of these strings`: every branch a plain string, at least one with an enum (OpenAI's ModelIds).
+        if (targets.All(t => (t.Type & ~JsonObjectType.Null) == JsonObjectType.String && t.Format is null or "" && UnionMembers(t).Count() == 0 && t.Enumeration.All(v => v is string))
+            && targets.Any(t => t.Enumeration.Count > 0))
+        {
+            var values = targets.SelectMany(t => t.Enumeration.Cast<string>()).Distinct(StringComparer.Ordinal).ToList();
+            return values.Count < 2 ? Remember(s, TypeRef.String) : MapEnum(s, componentName, nameHint, pointer, values, null);
+        }
+
+        return null;
+    }
+
+    private TypeRef MapEnum(JsonSchema s, string? componentName, string? nameHint, string pointer, List<string> values, List<string?>? titles)
+    {
+        var name = componentName ?? InlineTypeName(s, nameHint!, pointer);
+        var reference = Remember(s, new TypeRef(TypeKind.Enum, name));
+        BuildEnum(s, name, values, pointer, titles);
+        return reference;
+    }
+
+    /// <summary>A branch that is one constant (<c>{const: x}</c>, with a title or description at most).</summary>
+    private static bool IsConstBranch(JsonSchema t) =>
+        t.ExtensionData is { } extensions && extensions.ContainsKey("const")
+        && t.Properties.Count == 0 && t.AllOf.Count == 0 && UnionMembers(t).Count() == 0 && t.Item is null;
+
+    /// <summary>A member name from a branch title: <c>GUILD_TEXT</c> → <c>GuildText</c>, <c>Sky</c> → <c>Sky</c>.</summary>
+    private static string? MemberNameFromTitle(string? title) =>
+        title is null ? null : Helpers.Naming.Pascal(title.Any(char.IsLower) ? title : title.ToLowerInvariant());
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Cloudflare.OpenApi.Generator.Tests.Infrastructure;
+
+namespace Cloudflare.OpenApi.Generator.Tests;
+
+/// <summary>Enums written as unions, in the two styles of the corpus (OpenAI's Stainless style, Discord's constants).</summary>
+public sealed class EnumUnionTests
+{
+    private const string Spec = """
+        openapi: 3.1.0
+        info: { title: T, version: '1' }
+        paths: {}
+        components:
+          schemas:
+            ModelIds:
+              anyOf: [ { type: string }, { type: string, enum: [gpt-5, gpt-5-mini] } ]
+            Palette:
+              type: string
+              oneOf:
+                - { title: CRIMSON, description: Crimson color palette, const: crimson }
+                - { title: SKY_BLUE, const: sky }
+            ChannelTypes:
+              type: integer
+              format: int32
+              oneOf:
+                - { title: GUILD_TEXT, const: 0 }
+                - { title: DM, const: 1 }
+            Currency:
+              anyOf: [ { type: string }, { type: string, enum: [USD] } ]
+            Settings:
+              type: object
+              properties:
+                model: { $ref: '#/components/schemas/ModelIds' }
+                palette: { $ref: '#/components/schemas/Palette' }
+                channel: { $ref: '#/components/schemas/ChannelTypes' }
+                currency: { $ref: '#/components/schemas/Currency' }
+        """;
+
+    [Fact]
+    public void String_or_listed_strings_and_oneOf_of_constants_are_open_enums_and_integer_constants_are_integers()
+    {
+        var run = GeneratorHarness.Run(Spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public readonly partial struct ModelIds", run.Source(".ModelIds.g.cs"));
+        Assert.Contains("public static ModelIds Gpt5Mini", run.Source(".ModelIds.g.cs"));
+        Assert.Contains("public static Palette SkyBlue", run.Source(".Palette.g.cs"));
+        Assert.Contains("public static Palette Crimson", run.Source(".Palette.g.cs"));
+        var settings = run.Source(".Settings.g.cs");
+        Assert.Contains("public int? Channel { get; init; }", settings);
+        Assert.Contains("public string? Currency { get; init; }", settings);
+
+        var type = run.Load().GetType("Test.Api.Settings", throwOnError: true)!;
+        const string json = """{"model":"gpt-6","palette":"sky","channel":1,"currency":"EUR"}""";
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type), type));
+    }
+}
