@@ -112,7 +112,7 @@ public sealed class DiagnosticTests
             "The path placeholder '{id}' without an `in: path` parameter", "a string parameter", "every path placeholder needs a value"));
 
     [Fact]
-    public Task OAG004_property_names_that_collide_are_reported_and_renamed() => Verify(
+    public Task OAG004_property_names_that_collide_are_renamed_and_reported_as_information() => Verify(
         Header + """
         paths: {}
         components:
@@ -123,7 +123,7 @@ public sealed class DiagnosticTests
                 foo_bar: { type: string }
                 fooBar: { type: string }
         """,
-        Warning("OAG004").WithSpan(Path, 10, 9, 10, 15).WithArguments("Property", "foo_bar", "fooBar", "FooBar", "FooBar2"));
+        Info("OAG004").WithSpan(Path, 10, 9, 10, 15).WithArguments("Property", "foo_bar", "fooBar", "FooBar", "FooBar2"));
 
     [Fact]
     public Task OAG005_invalid_namespace_option() => Verify(
@@ -157,6 +157,8 @@ public sealed class DiagnosticTests
     private static DiagnosticResult Error(string id) => new(id, DiagnosticSeverity.Error);
 
     private static DiagnosticResult Warning(string id) => new(id, DiagnosticSeverity.Warning);
+
+    private static DiagnosticResult Info(string id) => new(id, DiagnosticSeverity.Info);
 
     private static async Task Verify(string spec, DiagnosticResult expected, SpecOptions? options = null)
     {

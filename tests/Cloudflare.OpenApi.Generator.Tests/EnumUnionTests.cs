@@ -55,4 +55,34 @@ public sealed class EnumUnionTests
         const string json = """{"model":"gpt-6","palette":"sky","channel":1,"currency":"EUR"}""";
         Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type), type));
     }
+
+    [Fact]
+    public void Operator_values_are_named_in_words_and_a_nullable_anyOf_keeps_the_component_name()
+    {
+        // Cloudflare's full API has operator enums ('==', '!=', '>'), which all became Value, Value2…; OpenAI's Prompt
+        // (anyOf [object, null]) claimed its own name twice and became Prompt2, with an OAG004.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Operator: { type: string, enum: ['==', '!=', '>', '>=', contains] }
+                Prompt:
+                  anyOf:
+                    - { type: object, properties: { id: { type: string } } }
+                    - { type: 'null' }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var op = run.Source(".Operator.g.cs");
+        foreach (var member in new[] { "EqualEqual", "NotEqual", "Greater", "GreaterEqual", "Contains" })
+        {
+            Assert.Contains($"public static Operator {member} ", op);
+        }
+
+        Assert.Contains("public sealed partial record Prompt", run.Source(".Prompt.g.cs"));
+    }
 }

@@ -16,8 +16,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "OAG003", "Unsupported OpenAPI construct", "{0} is not supported: {1}", Category, DiagnosticSeverity.Error, true);
 
+    /// <summary>
+    /// Information, not a warning: the rename is deterministic (document order) and loses nothing (the JSON name stays),
+    /// and real specs have many (names that differ by case, '-' or '_'). Pin a name with x-csharp-type-name.
+    /// </summary>
     public static readonly DiagnosticDescriptor NameCollision = new(
-        "OAG004", "Generated names collide", "{0} '{1}' and '{2}' both become the C# name '{3}'; the second is named '{4}'", Category, DiagnosticSeverity.Warning, true);
+        "OAG004", "Generated names collide", "{0} '{1}' and '{2}' both become the C# name '{3}'; the second is named '{4}'", Category, DiagnosticSeverity.Info, true);
 
     public static readonly DiagnosticDescriptor InvalidOption = new(
         "OAG005", "Invalid generator option", "The OpenApiSpec option {0} is invalid: {1}", Category, DiagnosticSeverity.Error, true);

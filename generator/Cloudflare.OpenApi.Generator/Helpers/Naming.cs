@@ -35,6 +35,42 @@ internal static class Naming
         return result;
     }
 
+    /// <summary>
+    /// A value made of symbols only (an operator enum: <c>==</c>, <c>!=</c>, <c>&gt;=</c>) spelled in words
+    /// (<c>equal equal</c>, <c>not equal</c>, <c>greater equal</c>), so that its members get names instead of Value2, Value3…;
+    /// any other value is returned as it is.
+    /// </summary>
+    public static string SpellSymbols(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return value;
+            }
+        }
+
+        var words = new StringBuilder();
+        foreach (var c in value)
+        {
+            var word = c switch
+            {
+                '=' => "equal", '!' => "not", '<' => "less", '>' => "greater", '+' => "plus", '-' => "minus",
+                '*' => "star", '/' => "slash", '\\' => "backslash", '&' => "and", '|' => "or", '%' => "percent",
+                '~' => "tilde", '^' => "caret", '.' => "dot", ',' => "comma", ':' => "colon", ';' => "semicolon",
+                '?' => "question", '@' => "at", '#' => "hash", '$' => "dollar", '_' => "underscore", '(' => "open", ')' => "close",
+                '[' => "open bracket", ']' => "close bracket", '{' => "open brace", '}' => "close brace", ' ' => "space",
+                _ => null,
+            };
+            if (word is not null)
+            {
+                words.Append(word).Append(' ');
+            }
+        }
+
+        return words.Length == 0 ? value : words.ToString();
+    }
+
     /// <summary><c>workflow_name</c> → <c>workflowName</c>; C# keywords get an <c>@</c>.</summary>
     public static string Camel(string name)
     {

@@ -151,7 +151,13 @@ internal sealed partial class SpecParser
         {
             if (members.Count == 1)
             {
-                return Map(members[0], nameHint ?? componentName!, pointer + "/" + UnionKeyword(s) + "/0");
+                // `anyOf: [{...}, {type: 'null'}]` is the one branch, nullable: an inline branch takes the component's own
+                // name (mapping it by name hint claimed that name a second time: OpenAI's Prompt became Prompt2).
+                var only = Unwrap(members[0]);
+                var onlyPointer = pointer + "/" + UnionKeyword(s) + "/0";
+                return componentName is not null && !_componentNames.ContainsKey(only)
+                    ? Remember(s, MapNamed(only, componentName, onlyPointer))
+                    : Map(members[0], nameHint ?? componentName!, onlyPointer);
             }
 
             if (TryMapEnumUnion(s, members, componentName, nameHint, pointer) is { } enumType)
@@ -361,7 +367,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var wanted = MemberNameFromTitle(titles?[i]) ?? Naming.Pascal(value);
+            var wanted = MemberNameFromTitle(titles?[i]) ?? Naming.Pascal(Naming.SpellSymbols(value));
             var memberName = scope.Claim(wanted, value, out var clash);
             if (clash is not null)
             {
