@@ -178,4 +178,64 @@ public sealed class UnionCompositionTests
         Assert.Equal("/specs/api.yaml", warning.Location.GetLineSpan().Path);
         Assert.Equal("EasyMessage", Read(assembly, "InputItem", """{"type":"message","role":"assistant","content":"x"}""")!.GetType().Name);
     }
+
+    [Fact]
+    public void String_beside_tagged_objects_is_a_value_union_whose_object_case_is_a_discriminated_union()
+    {
+        // OpenAI's AssistantsApiResponseFormatOption: "auto" or one of three objects tagged by type (was one JsonElement case).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Text: { type: object, required: [type], properties: { type: { type: string, enum: [text] } } }
+                JsonSchema: { type: object, required: [type, name], properties: { type: { type: string, enum: [json_schema] }, name: { type: string } } }
+                Format:
+                  oneOf:
+                    - { type: string, enum: [auto] }
+                    - { $ref: '#/components/schemas/Text' }
+                    - { $ref: '#/components/schemas/JsonSchema' }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var format = Read(assembly, "Format", """{"type":"json_schema","name":"n"}""")!;
+        Assert.Equal(true, Get(format, "IsObject"));
+        Assert.Equal("JsonSchema", Call(format, "AsObject")!.GetType().Name);
+        Assert.Equal("""{"type":"json_schema","name":"n"}""", Write(assembly, "Format", format));
+        Assert.Equal("auto", Call(Read(assembly, "Format", "\"auto\"")!, "AsString"));
+        Assert.Equal("UnknownFormatObject", Call(Read(assembly, "Format", """{"type":"xml"}""")!, "AsObject")!.GetType().Name);
+    }
+
+    [Fact]
+    public void Integer_tags_select_the_variant_and_are_written_as_numbers()
+    {
+        // Discord's application command options: `type: {type: integer, enum: [11]}` in each variant, no discriminator.
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Attachment: { type: object, required: [type, name], properties: { type: { type: integer, enum: [11], format: int32 }, name: { type: string } } }
+                Flag: { type: object, required: [type], properties: { type: { type: integer, enum: [5, 6] }, on: { type: boolean } } }
+                Option: { oneOf: [ { $ref: '#/components/schemas/Attachment' }, { $ref: '#/components/schemas/Flag' } ] }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var attachment = Read(assembly, "Option", """{"name":"a","type":11}""")!;
+        Assert.Equal("Attachment", attachment.GetType().Name);
+        Assert.Equal("11", Get(attachment, "Type"));
+        Assert.Equal("""{"type":11,"name":"a"}""", Write(assembly, "Option", attachment));
+        var flag = Read(assembly, "Option", """{"type":6,"on":true}""")!;
+        Assert.Equal("6", Get(flag, "Type"));
+        Assert.Equal("""{"type":6,"on":true}""", Write(assembly, "Option", flag));
+        Assert.Equal("UnknownOption", Read(assembly, "Option", """{"type":99}""")!.GetType().Name);
+    }
 }

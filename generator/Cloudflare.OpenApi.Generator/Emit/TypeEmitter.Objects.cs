@@ -237,13 +237,29 @@ internal static partial class TypeEmitter
             // The known tags without allocating; another value leaves the default (the union chose this variant).
             w.OpenBlock($"{(o.Properties.Count == 0 ? "if" : "else if")} (reader.ValueTextEquals({Utf8(o.DiscriminatorJsonName!)}))");
             w.WriteLine("reader.Read();");
-            w.WriteLine("tag = reader.TokenType != global::System.Text.Json.JsonTokenType.String ? null");
-            foreach (var v in o.DiscriminatorValues)
+            if (o.NumericTag)
             {
-                w.WriteLine($"    : reader.ValueTextEquals({Utf8(v)}) ? {SourceWriter.Literal(v)}");
+                w.WriteLine("tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var number) ? number switch");
+                w.WriteLine("{");
+                foreach (var v in o.DiscriminatorValues)
+                {
+                    w.WriteLine($"    {v} => {SourceWriter.Literal(v)},");
+                }
+
+                w.WriteLine("    _ => null,");
+                w.WriteLine("} : null;");
+            }
+            else
+            {
+                w.WriteLine("tag = reader.TokenType != global::System.Text.Json.JsonTokenType.String ? null");
+                foreach (var v in o.DiscriminatorValues)
+                {
+                    w.WriteLine($"    : reader.ValueTextEquals({Utf8(v)}) ? {SourceWriter.Literal(v)}");
+                }
+
+                w.WriteLine("    : null;");
             }
 
-            w.WriteLine("    : null;");
             w.WriteLine("reader.Skip();");
             w.CloseBlock();
         }
@@ -289,9 +305,13 @@ internal static partial class TypeEmitter
         w.WriteLine("writer.WriteStartObject();");
         if (o.DiscriminatorJsonName is not null)
         {
-            w.WriteLine(o.HasVariableTag
-                ? $"writer.WriteString(s_tag, value.{o.DiscriminatorName});"
-                : $"writer.WriteString(s_tag, {SourceWriter.Literal(o.DiscriminatorValues[0])});");
+            w.WriteLine((o.HasVariableTag, o.NumericTag) switch
+            {
+                (true, false) => $"writer.WriteString(s_tag, value.{o.DiscriminatorName});",
+                (false, false) => $"writer.WriteString(s_tag, {SourceWriter.Literal(o.DiscriminatorValues[0])});",
+                (true, true) => $"writer.WriteNumber(s_tag, long.Parse(value.{o.DiscriminatorName}, global::System.Globalization.CultureInfo.InvariantCulture));",
+                (false, true) => $"writer.WriteNumber(s_tag, {o.DiscriminatorValues[0]}L);",
+            });
         }
 
         index = 0;

@@ -30,6 +30,7 @@ internal sealed record PropertySpec(
 /// record then keeps the value it was read with).</param>
 /// <param name="DiscriminatorName">The C# name of the tag property on the base.</param>
 /// <param name="NestedValidation">Properties (objects or lists of objects) whose own <c>Validate()</c> must run too.</param>
+/// <param name="NumericTag">The tag is an integer on the wire (the values are its text).</param>
 internal sealed record ObjectSpec(
     string Name,
     string? Description,
@@ -38,7 +39,8 @@ internal sealed record ObjectSpec(
     string? DiscriminatorJsonName,
     string? DiscriminatorName,
     EquatableArray<string> DiscriminatorValues,
-    EquatableArray<string> NestedValidation = default) : TypeSpec(Name, Description)
+    EquatableArray<string> NestedValidation = default,
+    bool NumericTag = false) : TypeSpec(Name, Description)
 {
     /// <summary>Whether the variant has several tag values, so it carries the one it was read with.</summary>
     public bool HasVariableTag => DiscriminatorValues.Count > 1;

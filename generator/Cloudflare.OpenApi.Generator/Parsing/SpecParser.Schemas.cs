@@ -383,6 +383,8 @@ internal sealed partial class SpecParser
     private void BuildObject(JsonSchema s, string name, string pointer, UnionMembership? membership)
     {
         var tagged = membership is { DiscriminatorJsonName.Length: > 0 };
+        var numericTag = tagged && Properties(s).Any(p => p.Name == membership!.DiscriminatorJsonName
+            && (Unwrap(p.Property).Type & ~JsonObjectType.Null) is JsonObjectType.Integer && membership.Values.All(v => long.TryParse(v, out _)));
         var scope = new Naming.Scope(name, "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers");
         var properties = new List<PropertySpec>();
         foreach (var (jsonName, property, required) in Properties(s))
@@ -423,7 +425,8 @@ internal sealed partial class SpecParser
             membership?.UnionName,
             tagged ? membership!.DiscriminatorJsonName : null,
             tagged ? membership!.DiscriminatorName : null,
-            tagged ? membership!.Values : EquatableArray<string>.Empty));
+            tagged ? membership!.Values : EquatableArray<string>.Empty,
+            NumericTag: numericTag));
     }
 
     private static ConstraintSpec? Constraints(JsonSchema schema)

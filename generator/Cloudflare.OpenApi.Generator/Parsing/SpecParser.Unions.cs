@@ -183,7 +183,7 @@ internal sealed partial class SpecParser
 
     private string? OriginalComponentKey(JsonSchema schema) => _componentKeys.TryGetValue(schema, out var key) ? key : null;
 
-    /// <summary>The string values a variant allows for <paramref name="property"/> (its <c>enum</c> or <c>const</c>), or null when it does not pin them.</summary>
+    /// <summary>The values a variant allows for <paramref name="property"/> (its <c>enum</c> or <c>const</c>), as text, or null when it does not pin them.</summary>
     private static List<string>? TagValues(JsonSchema variant, string property)
     {
         foreach (var (name, schema, _) in Properties(variant))
@@ -193,15 +193,17 @@ internal sealed partial class SpecParser
                 continue;
             }
 
+            // String tags, or integer ones (Discord: `type: {type: integer, enum: [11]}`), which are compared by their
+            // JSON text (the runtime's PeekDiscriminator returns a number's text) and written as numbers.
             var target = Unwrap(schema);
-            if (target.Enumeration.Count > 0 && target.Enumeration.All(v => v is string))
+            if (target.Enumeration.Count > 0 && (target.Enumeration.All(v => v is string) || target.Enumeration.All(v => v is long or int)))
             {
-                return target.Enumeration.Cast<string>().Distinct(StringComparer.Ordinal).ToList();
+                return target.Enumeration.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!).Distinct(StringComparer.Ordinal).ToList();
             }
 
-            if (target.ExtensionData is { } extensions && extensions.TryGetValue("const", out var constant) && constant is string c)
+            if (target.ExtensionData is { } extensions && extensions.TryGetValue("const", out var constant) && constant is string or long or int)
             {
-                return new List<string> { c };
+                return new List<string> { Convert.ToString(constant, System.Globalization.CultureInfo.InvariantCulture)! };
             }
         }
 

@@ -45,6 +45,12 @@ internal sealed partial class SpecParser
             {
                 type = Map(first, name + CaseSuffix(kind), firstPointer);
             }
+            else if (kind == JsonKind.Object && TryBuildObjectUnion(s, name + "Object", ofKind.Select(b => (b.Schema, b.Pointer)).ToList(), pointer) is { } objects)
+            {
+                // Several objects beside a string (OpenAI's response_format: "auto" or one of three tagged objects):
+                // the objects are a discriminated union of their own.
+                type = objects;
+            }
             else
             {
                 type = kind switch
@@ -69,6 +75,7 @@ internal sealed partial class SpecParser
 
             var caseName = kind switch
             {
+                JsonKind.Object when type.Kind == TypeKind.Union && ofKind.Count > 1 => CaseSuffix(kind),
                 JsonKind.Object when type.Name is { } typeName && !s_reservedCaseNames.Contains(typeName) && typeName != name => typeName,
                 _ => CaseSuffix(kind),
             };
@@ -112,6 +119,21 @@ internal sealed partial class SpecParser
 
             return true;
         }
+    }
+
+    /// <summary>The object branches of a union of several kinds, as a discriminated union of their own, when they can be told apart.</summary>
+    private TypeRef? TryBuildObjectUnion(JsonSchema union, string wantedName, List<(JsonSchema Schema, string Pointer)> branches, string pointer)
+    {
+        var members = branches.Select(b => b.Schema).ToList();
+        if (!TryGetDiscriminator(Unwrap(union).DiscriminatorObject, members, pointer, out var property, out var cases))
+        {
+            return null;
+        }
+
+        var name = ClaimTypeName(wantedName, wantedName, pointer);
+        var targets = branches.Select(b => (Target: Unwrap(b.Schema), b.Pointer)).ToList();
+        BuildUnion(name, null, property, cases, pointer, variant => targets.FirstOrDefault(t => ReferenceEquals(t.Target, variant)).Pointer ?? pointer);
+        return new TypeRef(TypeKind.Union, name);
     }
 
     private static string CaseSuffix(JsonKind kind) => kind switch

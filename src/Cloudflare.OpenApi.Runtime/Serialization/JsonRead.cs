@@ -296,8 +296,9 @@ public static class JsonRead
     }
 
     /// <summary>
-    /// Finds the string value of a top-level property without moving <paramref name="reader"/>: the reader is copied
-    /// (it is a struct over a complete buffer) and the copy is scanned. Returns null when the property is absent or not a string.
+    /// Finds the value of a top-level string or number property without moving <paramref name="reader"/>: the reader is
+    /// copied (it is a struct over a complete buffer) and the copy is scanned. A number is returned as its JSON text.
+    /// Returns null when the property is absent or neither a string nor a number.
     /// </summary>
     public static string? PeekDiscriminator(ref Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
     {
@@ -313,7 +314,13 @@ public static class JsonRead
             probe.Read();
             if (match)
             {
-                return probe.TokenType == JsonTokenType.String ? probe.GetString() : null;
+                // A number tag (Discord's `type: 11`) is compared by its JSON text, as the generated cases list it.
+                return probe.TokenType switch
+                {
+                    JsonTokenType.String => probe.GetString(),
+                    JsonTokenType.Number => Encoding.UTF8.GetString(probe.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(probe.ValueSequence) : probe.ValueSpan.ToArray()),
+                    _ => null,
+                };
             }
 
             probe.Skip();
