@@ -30,6 +30,7 @@ public sealed partial class CloudflarePipeline
 
     private const int MaxKeptErrorBody = 64 * 1024;
     private static readonly ActivitySource s_activitySource = new(ActivitySourceName);
+    private static UserAgentEntry? s_userAgent;
 
     private readonly HttpClient _httpClient;
     private readonly CloudflarePipelinePolicy[] _policies;
@@ -331,6 +332,20 @@ public sealed partial class CloudflarePipeline
 
     private static string BuildUserAgent(Assembly clientAssembly, string generatorVersion, string? applicationId)
     {
+        // The SDK part depends only on the client's assembly and the generator: made once, not on every construction
+        // (IHttpClientFactory's typed clients are transient, so every resolution builds a pipeline).
+        var cached = s_userAgent;
+        if (cached is null || cached.Assembly != clientAssembly || cached.GeneratorVersion != generatorVersion)
+        {
+            cached = new UserAgentEntry(clientAssembly, generatorVersion, BuildSdkUserAgent(clientAssembly, generatorVersion));
+            s_userAgent = cached;
+        }
+
+        return string.IsNullOrWhiteSpace(applicationId) ? cached.Value : $"{applicationId} {cached.Value}";
+    }
+
+    private static string BuildSdkUserAgent(Assembly clientAssembly, string generatorVersion)
+    {
         var name = clientAssembly.GetName();
         var version = clientAssembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? name.Version?.ToString() ?? "0.0.0";
         var plus = version.IndexOf('+');
@@ -339,9 +354,11 @@ public sealed partial class CloudflarePipeline
             version = version.Substring(0, plus);
         }
 
-        var agent = $"{name.Name}/{version} Cloudflare.OpenApi.Generator/{generatorVersion} (.NET {Environment.Version.ToString(3)}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']')})";
-        return string.IsNullOrWhiteSpace(applicationId) ? agent : $"{applicationId} {agent}";
+        return $"{name.Name}/{version} Cloudflare.OpenApi.Generator/{generatorVersion} (.NET {Environment.Version.ToString(3)}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']')})";
     }
+
+    // One entry (a process has one generated SDK, or a few): replaced whole, so a reader sees a consistent entry.
+    private sealed record UserAgentEntry(Assembly Assembly, string GeneratorVersion, string Value);
 
     // Generated clients pass the same (static lambda) item reader on every call, so the list reader around it is made
     // once per item reader instead of a closure and a delegate per page.

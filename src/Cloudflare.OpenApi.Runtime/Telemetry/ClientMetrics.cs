@@ -14,7 +14,12 @@ internal sealed class ClientMetrics
     // not create instruments on every construction.
     private static readonly ConditionalWeakTable<Meter, ClientMetrics> s_byMeter = new();
 
-    private static readonly ClientMetrics s_shared = new(new Meter(CloudflareClientTelemetry.MeterName, typeof(ClientMetrics).Assembly.GetName().Version?.ToString()));
+    // Per factory too: asking the factory for the meter takes its lock and compares its meters on every construction.
+    private static readonly ConditionalWeakTable<IMeterFactory, ClientMetrics> s_byFactory = new();
+
+    private static readonly string? s_version = typeof(ClientMetrics).Assembly.GetName().Version?.ToString();
+
+    private static readonly ClientMetrics s_shared = new(new Meter(CloudflareClientTelemetry.MeterName, s_version));
 
     private ClientMetrics(Meter meter)
     {
@@ -49,8 +54,11 @@ internal sealed class ClientMetrics
             return s_shared;
         }
 
-        var meter = factory.Create(new MeterOptions(CloudflareClientTelemetry.MeterName) { Version = typeof(ClientMetrics).Assembly.GetName().Version?.ToString() });
-        return s_byMeter.GetValue(meter, static m => new ClientMetrics(m));
+        return s_byFactory.GetValue(factory, static f =>
+        {
+            var meter = f.Create(new MeterOptions(CloudflareClientTelemetry.MeterName) { Version = s_version });
+            return s_byMeter.GetValue(meter, static m => new ClientMetrics(m));
+        });
     }
 
     /// <summary>The bucket boundaries advised for the duration histogram (seconds).</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.Logging;
@@ -18,9 +19,13 @@ internal sealed class ClientTelemetry
     private readonly ILogger? _logger;
     private readonly ClientMetrics _metrics;
 
+    // A factory hands out one logger per category anyway (updated in place when providers change), but finding it
+    // takes the factory's lock: asked once per factory rather than on every (transient) client's construction.
+    private static readonly ConditionalWeakTable<ILoggerFactory, ILogger> s_loggers = new();
+
     public ClientTelemetry(ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
     {
-        _logger = loggerFactory?.CreateLogger(CloudflareClientTelemetry.LoggerCategory);
+        _logger = loggerFactory is null ? null : s_loggers.GetValue(loggerFactory, static f => f.CreateLogger(CloudflareClientTelemetry.LoggerCategory));
         _metrics = ClientMetrics.For(meterFactory);
     }
 
