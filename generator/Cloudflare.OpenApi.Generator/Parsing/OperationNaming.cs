@@ -19,9 +19,10 @@ internal sealed record OperationName(IReadOnlyList<string> Group, string Method,
 /// Names an operation from what the spec says about it, in this order (the first that applies wins):
 /// <list type="number">
 /// <item><c>x-fern-sdk-group-name</c> (dotted: <c>workflows.instances</c> → <c>Workflows.Instances</c>) and
-/// <c>x-fern-sdk-method-name</c>, as Cloudflare's published spec carries them for its own SDKs. An operation without
-/// them takes the group of another operation on the same path that has one.</item>
+/// <c>x-fern-sdk-method-name</c>, as Cloudflare's published spec carries them for its own SDKs.</item>
 /// <item>The AutoRest operationId form <c>Group_Method</c> (one underscore, the group capitalised).</item>
+/// <item>The group Fern names for the nearest path at or above this one, plus the literal segments below it
+/// (<c>PATCH …/instances/{id}/status</c> under <c>workflows.instances</c> → <c>Workflows.Instances.Status</c>).</item>
 /// <item>The path: every literal segment is a group (<c>/users/{id}/keys</c> → <c>Users.Keys</c>), after a leading
 /// version (<c>v1</c>, <c>api</c>) and the scopes that come from the client options (<c>/accounts/{account_id}</c>) are
 /// dropped; the method comes from the verb and whether the path ends in an item (<c>{id}</c>) or a collection:
@@ -29,8 +30,10 @@ internal sealed record OperationName(IReadOnlyList<string> Group, string Method,
 /// Cloudflare's SDKs), <c>Delete</c>.</item>
 /// <item>Otherwise the operationId, or the verb and the path's literal segments.</item>
 /// </list>
-/// Every rule reads only the operation and its own path item, so adding operations elsewhere never renames one; when two
-/// operations of a group derive the same name, the later one falls back to its operationId.
+/// Every rule reads only the operation, its own path item and the paths above it, so adding an operation elsewhere never
+/// renames one. Two additions can: a second verb on an action's path (it is a resource then: <c>Feed.CreateAsync</c>),
+/// and a Fern group on a path above unnamed operations. When two operations of a group derive the same name, the later
+/// one falls back to its operationId.
 /// </summary>
 internal static class OperationNaming
 {
