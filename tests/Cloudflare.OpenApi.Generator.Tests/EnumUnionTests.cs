@@ -85,4 +85,29 @@ public sealed class EnumUnionTests
 
         Assert.Contains("public sealed partial record Prompt", run.Source(".Prompt.g.cs"));
     }
+
+    [Fact]
+    public void Union_of_open_enums_is_one_enum_of_all_their_values()
+    {
+        // OpenAI's ModelIds: anyOf [ModelIdsShared, ModelIdsResponses], each anyOf [string, string enum].
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Shared: { anyOf: [ { type: string }, { type: string, enum: [gpt-5, gpt-5-mini] } ] }
+                Responses: { anyOf: [ { $ref: '#/components/schemas/Shared' }, { type: string, enum: [o3-pro] } ] }
+                ModelIds: { anyOf: [ { $ref: '#/components/schemas/Shared' }, { $ref: '#/components/schemas/Responses' } ] }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var ids = run.Source(".ModelIds.g.cs");
+        foreach (var member in new[] { "Gpt5", "Gpt5Mini", "O3Pro" })
+        {
+            Assert.Contains($"public static ModelIds {member} ", ids);
+        }
+    }
 }

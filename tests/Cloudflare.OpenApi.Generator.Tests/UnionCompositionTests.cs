@@ -238,4 +238,37 @@ public sealed class UnionCompositionTests
         Assert.Equal("""{"type":6,"on":true}""", Write(assembly, "Option", flag));
         Assert.Equal("UnknownOption", Read(assembly, "Option", """{"type":99}""")!.GetType().Name);
     }
+
+    [Fact]
+    public void Variants_written_as_a_oneOf_of_one_object_are_that_object()
+    {
+        // OpenAI's AssistantStreamEvent: oneOf [ThreadStreamEvent, RunStreamEvent], each `oneOf: [{event: enum [...]}]`.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                ThreadEvent:
+                  oneOf:
+                    - { type: object, required: [event], properties: { event: { type: string, enum: [thread.created] }, id: { type: string } } }
+                RunEvent:
+                  oneOf:
+                    - { type: object, required: [event], properties: { event: { type: string, enum: [run.created] }, run: { type: integer } } }
+                StreamEvent:
+                  oneOf: [ { $ref: '#/components/schemas/ThreadEvent' }, { $ref: '#/components/schemas/RunEvent' } ]
+                Holder:
+                  type: object
+                  properties: { thread: { $ref: '#/components/schemas/ThreadEvent' } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var e = Read(assembly, "StreamEvent", """{"event":"run.created","run":3}""")!;
+        Assert.Equal(3L, Get(e.GetType().GetProperty("Value") is { } value ? value.GetValue(e)! : e, "Run"));
+        Assert.Equal("""{"event":"run.created","run":3}""", Write(assembly, "StreamEvent", e));
+        Assert.Equal("UnknownStreamEvent", Read(assembly, "StreamEvent", """{"event":"x"}""")!.GetType().Name);
+    }
 }

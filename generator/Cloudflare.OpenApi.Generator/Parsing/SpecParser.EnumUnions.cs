@@ -44,15 +44,47 @@ internal sealed partial class SpecParser
             return MapEnum(s, componentName, nameHint, pointer, values, titles);
         }
 
-        // `string | one of these strings`: every branch a plain string, at least one with an enum (OpenAI's ModelIds).
-        if (targets.All(t => (t.Type & ~JsonObjectType.Null) == JsonObjectType.String && t.Format is null or "" && UnionMembers(t).Count() == 0 && t.Enumeration.All(v => v is string))
-            && targets.Any(t => t.Enumeration.Count > 0))
+        // `string | one of these strings`: every branch a plain string, a string enum or such a union itself, at least one
+        // with an enum (OpenAI's ModelIds: anyOf [ModelIdsShared, ModelIdsResponses], each anyOf [string, enum]).
+        var listed = new List<string>();
+        if (targets.All(t => CollectStringEnum(t, listed, 0)) && listed.Count > 0)
         {
-            var values = targets.SelectMany(t => t.Enumeration.Cast<string>()).Distinct(StringComparer.Ordinal).ToList();
+            var values = listed.Distinct(StringComparer.Ordinal).ToList();
             return values.Count < 2 ? Remember(s, TypeRef.String) : MapEnum(s, componentName, nameHint, pointer, values, null);
         }
 
         return null;
+    }
+
+    /// <summary>Whether a branch is a string, a string enum or a union of those; adds its enum values.</summary>
+    private static bool CollectStringEnum(JsonSchema t, List<string> values, int depth)
+    {
+        var members = UnionMembers(t).ToList();
+        if (members.Count > 0)
+        {
+            if (depth > 8 || t.Properties.Count > 0)
+            {
+                return false;
+            }
+
+            foreach (var member in members)
+            {
+                if (!CollectStringEnum(Unwrap(member), values, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if ((t.Type & ~JsonObjectType.Null) != JsonObjectType.String || !(t.Format is null or "") || !t.Enumeration.All(v => v is string))
+        {
+            return false;
+        }
+
+        values.AddRange(t.Enumeration.Cast<string>());
+        return true;
     }
 
     private TypeRef MapEnum(JsonSchema s, string? componentName, string? nameHint, string pointer, List<string> values, List<string?>? titles)

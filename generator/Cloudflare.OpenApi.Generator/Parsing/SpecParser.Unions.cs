@@ -64,6 +64,7 @@ internal sealed partial class SpecParser
     {
         property = string.Empty;
         cases = new List<(List<string>, JsonSchema)>();
+        members = members.Select(UnwrapSingleUnion).ToList();
         if (members.Count < 2 || !members.All(IsObjectOrObjectUnion))
         {
             return false;
@@ -75,7 +76,7 @@ internal sealed partial class SpecParser
             var byVariant = new Dictionary<JsonSchema, List<string>>(ReferenceComparer<JsonSchema>.Instance);
             foreach (var pair in discriminator.Mapping)
             {
-                var target = Unwrap(pair.Value);
+                var target = UnwrapSingleUnion(pair.Value);
                 if (!byVariant.TryGetValue(target, out var values))
                 {
                     byVariant[target] = values = new List<string>();
@@ -141,6 +142,27 @@ internal sealed partial class SpecParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A variant written as a oneOf of one object (OpenAI's AssistantStreamEvent: each event group is
+    /// <c>oneOf: [{...}]</c>) is that object.
+    /// </summary>
+    private static JsonSchema UnwrapSingleUnion(JsonSchema schema)
+    {
+        var s = Unwrap(schema);
+        for (var guard = 0; guard < 8; guard++)
+        {
+            var members = UnionMembers(s).ToList();
+            if (members.Count != 1 || s.Properties.Count > 0 || s.AllOf.Count > 0)
+            {
+                break;
+            }
+
+            s = Unwrap(members[0]);
+        }
+
+        return s;
     }
 
     /// <summary>An object, or a union of objects (a union can be a variant of another union: OpenAI's InputItem holds Item).</summary>
@@ -212,7 +234,7 @@ internal sealed partial class SpecParser
 
     private void BuildUnion(JsonSchema s, string name, string property, List<(List<string> Values, JsonSchema Variant)> cases, string pointer)
     {
-        var members = UnionMembers(s).Select(Unwrap).ToList();
+        var members = UnionMembers(s).Select(UnwrapSingleUnion).ToList();
         BuildUnion(name, NullIfEmpty(s.Description), property, cases, pointer, variant =>
             pointer + "/" + UnionKeyword(s) + "/" + Invariant(Math.Max(0, members.FindIndex(m => ReferenceEquals(m, variant)))));
     }
@@ -253,6 +275,12 @@ internal sealed partial class SpecParser
                 typeName = ClaimTypeName(name + Naming.Pascal(values[0]), values[0], variantPointer);
                 var wrapped = Map(variant, typeName + "Union", variantPointer);
                 _types.Add(new VariantWrapperSpec(typeName, NullIfEmpty(variant.Description), name, property, discriminatorName, tagValues, wrapped));
+            }
+            else if (_built.TryGetValue(variant, out var built))
+            {
+                // An inline object already generated as a plain record (it is also a oneOf's only branch elsewhere).
+                typeName = ClaimTypeName(name + Naming.Pascal(values[0]), values[0], variantPointer);
+                _types.Add(new VariantWrapperSpec(typeName, NullIfEmpty(variant.Description), name, property, discriminatorName, tagValues, built));
             }
             else
             {
