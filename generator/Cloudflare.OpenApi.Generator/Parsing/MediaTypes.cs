@@ -30,6 +30,19 @@ internal static class MediaTypes
         return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? BodyKind.Text : BodyKind.Binary;
     }
 
+    /// <summary>
+    /// Whether a media type beside JSON is another way of writing the same answer (XML, YAML, text: Swagger's petstore
+    /// offers <c>application/xml</c> beside JSON everywhere), not a different payload such as bytes.
+    /// </summary>
+    public static bool IsRepresentation(string mediaType)
+    {
+        var type = Essence(mediaType);
+        return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/xml", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/yaml", StringComparison.OrdinalIgnoreCase) || type.Equals("application/x-yaml", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+yaml", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The media type without parameters: <c>text/plain;charset=UTF-8</c> → <c>text/plain</c>.</summary>
     public static string Essence(string mediaType)
     {

@@ -229,6 +229,9 @@ internal sealed partial class SpecParser
             }
 
             var result = BuildJsonResponse(content[json], typePrefix, responsePointer + "/content/" + YamlSpecReader.Escape(json) + "/schema");
+
+            // XML, YAML or text beside JSON is the same answer written otherwise: ask for JSON and return it typed.
+            others = others.Where(o => !MediaTypes.IsRepresentation(o)).ToList();
             if (others.Count == 0)
             {
                 return result;
