@@ -271,4 +271,33 @@ public sealed class UnionCompositionTests
         Assert.Equal("""{"event":"run.created","run":3}""", Write(assembly, "StreamEvent", e));
         Assert.Equal("UnknownStreamEvent", Read(assembly, "StreamEvent", """{"event":"x"}""")!.GetType().Name);
     }
+
+    [Fact]
+    public void Union_of_unions_without_a_discriminator_is_told_apart_by_the_tags_of_their_variants()
+    {
+        // OpenAI's Content: oneOf [InputContent, OutputContent], each a union tagged by type (was JsonElement, OAG006).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                InputText: { type: object, required: [type], properties: { type: { type: string, enum: [input_text] }, text: { type: string } } }
+                InputImage: { type: object, required: [type], properties: { type: { type: string, enum: [input_image] } } }
+                OutputText: { type: object, required: [type], properties: { type: { type: string, enum: [output_text] }, text: { type: string } } }
+                InputContent: { oneOf: [ { $ref: '#/components/schemas/InputText' }, { $ref: '#/components/schemas/InputImage' } ], discriminator: { propertyName: type } }
+                OutputContent: { oneOf: [ { $ref: '#/components/schemas/OutputText' } ] }
+                Content: { oneOf: [ { $ref: '#/components/schemas/InputContent' }, { $ref: '#/components/schemas/OutputContent' } ] }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var input = Read(assembly, "Content", """{"type":"input_image"}""")!;
+        Assert.Equal("ContentInputContent", input.GetType().Name);
+        Assert.Equal("InputImage", Get(input, "Value")!.GetType().Name);
+        Assert.Equal("OutputText", Read(assembly, "Content", """{"type":"output_text","text":"x"}""")!.GetType().Name);
+        Assert.Equal("""{"type":"input_image"}""", Write(assembly, "Content", input));
+    }
 }

@@ -112,7 +112,7 @@ internal sealed partial class SpecParser
         }
 
         // No discriminator: look for a property that every variant pins to its own values.
-        var first = members.Select(Unwrap).FirstOrDefault(m => !UnionMembers(m).Any()) ?? Unwrap(members[0]);
+        var first = FirstObject(members, 0) ?? Unwrap(members[0]);
         foreach (var (candidate, _, _) in Properties(first))
         {
             var values = members.Select(m => VariantTagValues(Unwrap(m), candidate, 0)).ToList();
@@ -163,6 +163,30 @@ internal sealed partial class SpecParser
         }
 
         return s;
+    }
+
+    /// <summary>
+    /// The first object among the variants, looking into variants that are unions themselves (OpenAI's Content is a
+    /// oneOf of InputContent and OutputContent): its properties are the candidates for a tag.
+    /// </summary>
+    private static JsonSchema? FirstObject(IEnumerable<JsonSchema> variants, int depth)
+    {
+        foreach (var variant in variants)
+        {
+            var v = UnwrapSingleUnion(variant);
+            var members = UnionMembers(v).ToList();
+            if (members.Count == 0 || v.Properties.Count > 0)
+            {
+                return v;
+            }
+
+            if (depth < 8 && FirstObject(members, depth + 1) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An object, or a union of objects (a union can be a variant of another union: OpenAI's InputItem holds Item).</summary>
@@ -373,7 +397,7 @@ internal sealed partial class SpecParser
     /// <summary>A property (other than the tag) that every one of <paramref name="variants"/> pins to values no other of them has.</summary>
     private (string Property, List<List<string>> Values)? FindSecondTag(List<JsonSchema> variants, string tag)
     {
-        var first = variants.FirstOrDefault(v => !UnionMembers(v).Any());
+        var first = FirstObject(variants, 0);
         if (first is null)
         {
             return null;

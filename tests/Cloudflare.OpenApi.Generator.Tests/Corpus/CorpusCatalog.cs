@@ -63,7 +63,7 @@ internal static class CorpusCatalog
         {
             ExpectedWarnings =
             [
-                new("OAG006", "19: oneOf/anyOf whose object variants have no tag and no property only one of them requires (Content, CreateEvalItem, ImageRefParam, the audio responses, CompoundFilter's $recursiveRef) are JsonElement; "
+                new("OAG006", "17: oneOf/anyOf whose object variants have no tag and no property only one of them requires (CreateEvalItem, ImageRefParam, the audio responses, CompoundFilter's $recursiveRef) are JsonElement; "
                     + "several array branches of one union (CreateCompletionRequest.prompt) are one list of JsonElement; map/object query parameters (metadata, effective_at) are sent as JSON text; "
                     + "EasyInputMessage and Item share the tag 'message' with overlapping roles, so InputItem reads 'message' as EasyInputMessage"),
             ],
