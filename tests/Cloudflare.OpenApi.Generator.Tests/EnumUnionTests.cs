@@ -110,4 +110,27 @@ public sealed class EnumUnionTests
             Assert.Contains($"public static ModelIds {member} ", ids);
         }
     }
+
+    [Fact]
+    public void Branches_of_one_primitive_kind_that_differ_by_enum_or_pattern_are_that_primitive()
+    {
+        // Box's RetentionPolicyMaxExtensionLengthResponse: "none" or a string of digits (was JsonElement, OAG006).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Policy:
+                  type: object
+                  properties:
+                    max:
+                      oneOf: [ { type: string, enum: [none] }, { type: string, pattern: '^[1-9]\\d*$', format: int32 } ]
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public string? Max { get; init; }", run.Source(".Policy.g.cs"));
+    }
 }

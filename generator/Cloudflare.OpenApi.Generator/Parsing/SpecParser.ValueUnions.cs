@@ -28,6 +28,19 @@ internal sealed partial class SpecParser
         }
 
         var kinds = branches.Select(b => b.Kind).Distinct().OrderBy(k => k).ToList();
+        if (kinds.Count == 1 && kinds[0] is JsonKind.String or JsonKind.Integer or JsonKind.Number or JsonKind.Boolean)
+        {
+            // Branches of one primitive kind that differ only by enum, pattern or format (Box's max extension length:
+            // "none" or a string of digits) are that primitive.
+            return Remember(s, kinds[0] switch
+            {
+                JsonKind.String => TypeRef.String,
+                JsonKind.Integer => TypeRef.Integer,
+                JsonKind.Number => TypeRef.Number,
+                _ => TypeRef.Boolean,
+            });
+        }
+
         if (kinds.Count < 2)
         {
             return null;

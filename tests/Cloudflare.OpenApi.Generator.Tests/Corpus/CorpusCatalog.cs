@@ -80,7 +80,7 @@ internal static class CorpusCatalog
         {
             ExpectedWarnings =
             [
-                new("OAG006", "4: three oneOfs whose object variants have no tag and no required property of their own (SignRequestSignerInput, TemplateSignerInput, RetentionPolicyMaxExtensionLengthResponse) are JsonElement; "
+                new("OAG006", "3: two oneOfs whose object variants have no tag and no required property of their own (SignRequestSignerInput, TemplateSignerInput) are JsonElement; "
                     + "the mdfilters query parameter (a list of objects) is sent as JSON text"),
             ],
         },
