@@ -115,7 +115,7 @@ internal static class ClientEmitter
             foreach (var operation in rootGroup.Operations)
             {
                 w.WriteLine();
-                EmitOperation(w, new TypeNames(context.Namespace), client, operation, validatingTypes);
+                EmitOperations(w, new TypeNames(context.Namespace), client, operation, validatingTypes);
             }
         }
 
@@ -178,7 +178,7 @@ internal static class ClientEmitter
         foreach (var operation in group.Operations)
         {
             w.WriteLine();
-            EmitOperation(w, names, client, operation, validatingTypes);
+            EmitOperations(w, names, client, operation, validatingTypes);
         }
 
         w.CloseBlock();
@@ -188,6 +188,17 @@ internal static class ClientEmitter
 
     private static string GeneratedCode(GenerationContext context) =>
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"Cloudflare.OpenApi.Generator\", \"{context.GeneratorVersion}\")]";
+
+    /// <summary>The operation's method, and its <c>…StreamAsync</c> twin when it answers bytes.</summary>
+    private static void EmitOperations(SourceWriter w, TypeNames names, ClientSpec client, OperationSpec op, EquatableArray<string> validatingTypes)
+    {
+        EmitOperation(w, names, client, op, validatingTypes);
+        if (op.StreamMethodName is { } stream)
+        {
+            w.WriteLine();
+            EmitOperation(w, names, client, op with { MethodName = stream, StreamMethodName = null, Response = op.Response with { Shape = ResponseShape.Stream } }, validatingTypes);
+        }
+    }
 
     private static void EmitOperation(SourceWriter w, TypeNames names, ClientSpec client, OperationSpec op, EquatableArray<string> validatingTypes)
     {
@@ -327,6 +338,7 @@ internal static class ClientEmitter
             ResponseShape.Plain => $"return _pipeline.SendForBodyAsync<{resultType}>({operationName}, {method}, uri, {content}, {read}, requestOptions, cancellationToken);",
             ResponseShape.EnvelopeNone => $"return _pipeline.SendAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
             ResponseShape.Binary => $"return _pipeline.SendForBinaryAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
+            ResponseShape.Stream => $"return _pipeline.SendForStreamAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
             ResponseShape.Text => $"return _pipeline.SendForTextAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
             ResponseShape.None => $"return _pipeline.SendWithoutContentAsync({operationName}, {method}, uri, {content}, requestOptions, cancellationToken);",
         });
@@ -364,6 +376,7 @@ internal static class ClientEmitter
         ResponseShape.EnvelopeResult or ResponseShape.Plain => ($"{Task}<{names.Of(response.Type!)}>", "The response's result."),
         ResponseShape.EnvelopePage => ($"{Task}<global::Cloudflare.OpenApi.CloudflarePage<{names.Of(response.Type!)}>>", "One page of results, with its <c>result_info</c>."),
         ResponseShape.Binary => ($"{Task}<{BinaryContent}>", "The response's bytes and media type."),
+        ResponseShape.Stream => ($"{Task}<global::Cloudflare.OpenApi.StreamedContent>", "The response's body, unread: read its <c>Content</c>, then dispose it (it holds the connection; nothing is buffered, so <c>MaxResponseSize</c> does not apply)."),
         ResponseShape.Text => ($"{Task}<string>", "The response's text."),
         ResponseShape.EnvelopeNone or ResponseShape.None => (Task, "A task that completes when the API has accepted the request."),
     };

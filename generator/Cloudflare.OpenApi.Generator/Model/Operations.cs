@@ -97,6 +97,8 @@ internal enum ResponseShape
     Plain,
     /// <summary>Bytes of any media type: the method returns <c>BinaryContent</c>.</summary>
     Binary,
+    /// <summary>Bytes left on the connection (the <c>…StreamAsync</c> twin of a Binary method): the method returns <c>StreamedContent</c>.</summary>
+    Stream,
     /// <summary><c>text/*</c>: the method returns a string.</summary>
     Text,
 }
@@ -109,6 +111,7 @@ internal sealed record ResponseSpec(ResponseShape Shape, TypeRef? Type, bool OrB
 
 /// <summary>One operation → one method on a group client.</summary>
 /// <param name="Segments">The path template, split once by the parser.</param>
+/// <param name="StreamMethodName">A Binary operation's second method, which returns the body unread (<c>DownloadStreamAsync</c>).</param>
 internal sealed record OperationSpec(
     string OperationId,
     string MethodName,
@@ -120,7 +123,8 @@ internal sealed record OperationSpec(
     bool Deprecated,
     EquatableArray<ParameterSpec> Parameters,
     BodySpec? Body,
-    ResponseSpec Response);
+    ResponseSpec Response,
+    string? StreamMethodName = null);
 
 /// <summary>A group of operations (see <c>OperationNaming</c>) → a sub-client; the root group (Name "") is the client itself.</summary>
 /// <param name="Name">The parent's property for the group (the root client's, or the enclosing group's).</param>

@@ -51,6 +51,13 @@ internal sealed partial class SpecParser
                 }
 
                 var spec = BuildOperation(operation, pathPair.Value, method, pathPair.Key, pointer, uniqueMethod, node.TypePrefix, clientParameterNames, clientParameters);
+                if (spec is { Response.Shape: ResponseShape.Binary })
+                {
+                    // Bytes also as a stream the caller reads and disposes (a download bigger than MaxResponseSize).
+                    var stream = uniqueMethod.Substring(0, uniqueMethod.Length - "Async".Length) + "StreamAsync";
+                    spec = spec with { StreamMethodName = node.Members.Claim(stream, (operation.OperationId ?? pointer) + " (stream)", out _) };
+                }
+
                 if (spec is not null)
                 {
                     node.Operations.Add(spec);

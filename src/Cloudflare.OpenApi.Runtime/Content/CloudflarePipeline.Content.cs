@@ -18,6 +18,26 @@ public sealed partial class CloudflarePipeline
         return BinaryContent.FromBytes(response.Body.Span.ToArray(), response.ContentHeaders.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// Sends a request whose success response is bytes and returns them unread: the caller reads the stream at its own
+    /// pace and disposes it. Timeouts and retries cover the call until the response headers; an error status is read
+    /// and thrown as usual.
+    /// </summary>
+    public async Task<StreamedContent> SendForStreamAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CloudflareRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(operationName, method, uri, body, requestOptions, cancellationToken, streamBody: true).ConfigureAwait(false);
+        try
+        {
+            var stream = await response.Message.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new StreamedContent(response, stream);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Sends a request whose success response is text, decoded as UTF-8.</summary>
     public async Task<string> SendForTextAsync(string operationName, HttpMethod method, RequestBuilder uri, byte[]? body, CloudflareRequestOptions? requestOptions, CancellationToken cancellationToken)
     {

@@ -15,10 +15,14 @@ public sealed partial class CloudflarePipeline
 {
     private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
 
-    /// <summary>Runs one call to its final response (any status); throws for transport failures, timeouts and cancellation.</summary>
+    /// <summary>
+    /// Runs one call to its final response (any status); throws for transport failures, timeouts and cancellation. With
+    /// <c>streamBody</c> a success response's body is left unread (the caller streams it; the size cap does not apply).
+    /// </summary>
     /// <returns>The final response, which the caller owns and must dispose.</returns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<CloudflarePipelineResponse> SendCoreAsync(string operationName, HttpMethod method, RequestBuilder request, byte[]? body, CloudflareRequestOptions? options, CancellationToken cancellationToken)
+    private async ValueTask<CloudflarePipelineResponse> SendCoreAsync(
+        string operationName, HttpMethod method, RequestBuilder request, byte[]? body, CloudflareRequestOptions? options, CancellationToken cancellationToken, bool streamBody = false)
     {
         var call = new CloudflarePipelineCall(operationName, method, request.ToUri(), body, request.Headers, options, cancellationToken)
         {
@@ -26,6 +30,7 @@ public sealed partial class CloudflarePipeline
             OtherContent = request.Content,
             Accept = request.Accept,
             PathTemplate = request.PathTemplate,
+            StreamsSuccessBody = streamBody,
         };
 
         using var activity = s_activitySource.StartActivity(operationName, ActivityKind.Client);
@@ -141,7 +146,9 @@ public sealed partial class CloudflarePipeline
             try
             {
                 response = await SendThroughPoliciesAsync(message, 0, attemptCts.Token).ConfigureAwait(false);
-                bytes = await ResponseBody.ReadAsync(response.Content, _maxResponseSize, attemptCts.Token).ConfigureAwait(false);
+                bytes = call.StreamsSuccessBody && response.IsSuccessStatusCode
+                    ? default
+                    : await ResponseBody.ReadAsync(response.Content, _maxResponseSize, attemptCts.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (call.Observed && _telemetry.AttemptFailed(call.Activity, call.OperationName, call.Method, call.PathTemplate, message.RequestUri ?? call.Uri, attempt - 1, started, ex, cancellationToken))
             {

@@ -87,6 +87,9 @@ public sealed class CloudflarePipelineCall
     /// <summary>The <c>Accept</c> header when the operation answers something other than JSON.</summary>
     internal string? Accept { get; set; }
 
+    /// <summary>Whether a success response's body is left unread, for the caller to stream (<see cref="StreamedContent"/>).</summary>
+    internal bool StreamsSuccessBody { get; set; }
+
     /// <summary>
     /// A new request that is part of this call (same options, token, time budget): for a policy that has to look something up.
     /// It has no body and no header parameters and is idempotent when its method is.

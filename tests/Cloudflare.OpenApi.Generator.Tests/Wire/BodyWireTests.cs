@@ -140,6 +140,39 @@ public sealed class BodyWireTests
     }
 
     [Fact]
+    public async Task Binary_response_also_streams_unbuffered_past_the_size_cap_after_retrying_until_headers()
+    {
+        // 503 first (retried: nothing was streamed yet), then 3 KB although the client buffers at most 1 KB.
+        var payload = Enumerable.Range(0, 3000).Select(i => (byte)i).ToArray();
+        var handler = new WireHandler()
+            .Answer(HttpStatusCode.ServiceUnavailable, "application/json", """{"success":false,"errors":[{"code":1,"message":"busy"}],"messages":[],"result":null}""")
+            .Answer(HttpStatusCode.OK, "application/octet-stream", payload);
+        dynamic files = s_api.Client(handler, 1, ("MaxResponseSize", 1024L)).Files;
+
+        await using StreamedContent download = await files.DownloadStreamAsync("f", cancellationToken: CancellationToken.None);
+        using var copy = new MemoryStream();
+        await download.Content.CopyToAsync(copy);
+
+        Assert.Equal(payload, copy.ToArray());
+        Assert.Equal("application/octet-stream", download.ContentType);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(2, handler.Requests.Count);
+        await Assert.ThrowsAsync<CloudflareResponseTooLargeException>(async () => await files.DownloadAsync("f", cancellationToken: CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Binary_stream_of_an_error_status_is_the_typed_exception_with_the_body_read()
+    {
+        var handler = new WireHandler().Answer(HttpStatusCode.NotFound, "application/json", """{"success":false,"errors":[{"code":7,"message":"no such file"}],"messages":[],"result":null}""");
+        dynamic files = s_api.Client(handler).Files;
+
+        var error = await Assert.ThrowsAnyAsync<CloudflareApiException>(async () => await files.DownloadStreamAsync("gone", cancellationToken: CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Contains("no such file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Text_request_and_response_are_utf8_text_with_the_spec_media_type()
     {
         var handler = new WireHandler().Answer(HttpStatusCode.OK, "text/plain", "grüße").NoContent();
