@@ -174,11 +174,14 @@ public sealed class FaultMatrixTests
         yield return new("caller cancels mid-request (server stalls)", ctx => ctx.StallAsync(),
             async c => { using var cts = new CancellationTokenSource(200); try { await c.Instances.GetAsync(Wf, "existing-1", cancellationToken: cts.Token); return "ok"; } catch (OperationCanceledException e) when (e.CancellationToken == cts.Token) { return "OperationCanceledException with the caller's token"; } },
             "OperationCanceledException with the caller's token", Requests: 1);
-        yield return new("Timeout = 0.4 s, TotalTimeout = 0.6 s, default retries, server stalls", ctx => ctx.StallAsync(),
-            // The total limit, not the per-attempt one, ended the call, and it did so during the second attempt (three with
-            // only per-attempt timeouts). Which limit and how many attempts, not a stopwatch: a loaded machine stretches time.
+        yield return new("Timeout = 1 s, TotalTimeout = 1.5 s, one retry, server stalls", ctx => ctx.StallAsync(),
+            // The first attempt ends at its own 1 s limit; the retry starts at about 1 s and the total limit cuts it at 1.5 s,
+            // half a second before its own limit would (without TotalTimeout: PerAttempt, at 2 s). Which limit ended the call
+            // and how many requests the server saw, not a stopwatch. (0.4 s / 0.6 s left the retry under 0.2 s to reach the
+            // server: at CI load it sometimes did not, and the server counted 1.)
             async c => { try { await c.Instances.GetAsync(Wf, "existing-1"); return "ok"; } catch (CloudflareTimeoutException e) { return $"CloudflareTimeoutException ({e.Limit}, {e.Timeout.TotalSeconds} s)"; } },
-            "CloudflareTimeoutException (Total, 0.6 s)", Requests: 2, Configure: o => { o.Timeout = TimeSpan.FromMilliseconds(400); o.TotalTimeout = TimeSpan.FromMilliseconds(600); });
+            "CloudflareTimeoutException (Total, 1.5 s)", Requests: 2,
+            Configure: o => { o.Timeout = TimeSpan.FromSeconds(1); o.TotalTimeout = TimeSpan.FromMilliseconds(1500); o.MaxRetries = 1; });
         yield return new("a 70 MB response (default 64 MiB cap)", ctx => ctx.OversizeAsync(70_000_000), c => CreateAsync(c, WithId("big")),
             "CloudflareResponseTooLargeException (70,000,000 B declared, limit 67,108,864)", Requests: 1);
         yield return new("a number where a string is declared (version_id: 12345)", ctx => ctx.RespondAsync(200, FakeEngine.Ok("""{"id":"order-1","status":"queued","version_id":12345}""")),
