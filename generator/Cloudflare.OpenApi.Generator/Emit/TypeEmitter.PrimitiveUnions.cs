@@ -94,16 +94,7 @@ internal static partial class TypeEmitter
             w.WriteLine($"public static implicit operator {p.Name}({c.CSharp} value) => new(value);");
         }
 
-        w.WriteLine();
-        w.WriteLine("/// <summary>Whether the JSON held a kind of value the API does not declare (kept in <see cref=\"OtherJson\"/>).</summary>");
-        w.WriteLine($"public bool IsOther => _kind == {other};");
-        w.WriteLine();
-        w.WriteLine("/// <summary>The undeclared JSON value, when <see cref=\"IsOther\"/>.</summary>");
-        w.WriteLine($"public {TypeNames.JsonElement}? OtherJson => _kind == {other} ? _other : null;");
-        w.WriteLine();
-        w.WriteLine("/// <summary>Wraps a JSON value of an undeclared kind.</summary>");
-        w.WriteLine("/// <param name=\"json\">The value (cloned).</param>");
-        w.WriteLine($"public static {p.Name} FromOtherJson({TypeNames.JsonElement} json) => new(json.Clone());");
+        EmitOtherJsonMembers(w, p.Name, other, "json.Clone()");
         w.WriteLine();
         w.OpenBlock("private string Describe() => _kind switch");
         foreach (var c in cases)
@@ -161,12 +152,7 @@ internal static partial class TypeEmitter
 
         w.WriteLine("_ => _kind,");
         w.CloseBlock(";");
-        w.WriteLine();
-        w.WriteLine("/// <summary>Compares two values.</summary>");
-        w.WriteLine($"public static bool operator ==({p.Name} left, {p.Name} right) => left.Equals(right);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>Compares two values.</summary>");
-        w.WriteLine($"public static bool operator !=({p.Name} left, {p.Name} right) => !left.Equals(right);");
+        EmitEqualityOperators(w, p.Name);
         w.CloseBlock();
     }
 

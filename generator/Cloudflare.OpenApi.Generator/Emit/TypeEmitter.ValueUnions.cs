@@ -87,16 +87,7 @@ internal static partial class TypeEmitter
             }
         }
 
-        w.WriteLine();
-        w.WriteLine("/// <summary>Whether the JSON held a kind of value the API does not declare (kept in <see cref=\"OtherJson\"/>).</summary>");
-        w.WriteLine($"public bool IsOther => _kind == {other};");
-        w.WriteLine();
-        w.WriteLine("/// <summary>The undeclared JSON value, when <see cref=\"IsOther\"/>.</summary>");
-        w.WriteLine($"public {TypeNames.JsonElement}? OtherJson => _kind == {other} ? _other : null;");
-        w.WriteLine();
-        w.WriteLine("/// <summary>Wraps a JSON value of an undeclared kind.</summary>");
-        w.WriteLine("/// <param name=\"json\">The value (cloned).</param>");
-        w.WriteLine($"public static {u.Name} FromOtherJson({TypeNames.JsonElement} json) => new({other}, json.Clone());");
+        EmitOtherJsonMembers(w, u.Name, other, $"{other}, json.Clone()");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
         w.OpenBlock($"public bool Equals({u.Name} other) => _kind == other._kind && _kind switch");
@@ -121,12 +112,7 @@ internal static partial class TypeEmitter
 
         w.WriteLine("_ => _kind,");
         w.CloseBlock(";");
-        w.WriteLine();
-        w.WriteLine("/// <summary>Compares two values.</summary>");
-        w.WriteLine($"public static bool operator ==({u.Name} left, {u.Name} right) => left.Equals(right);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>Compares two values.</summary>");
-        w.WriteLine($"public static bool operator !=({u.Name} left, {u.Name} right) => !left.Equals(right);");
+        EmitEqualityOperators(w, u.Name);
         w.CloseBlock();
     }
 

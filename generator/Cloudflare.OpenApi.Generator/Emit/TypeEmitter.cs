@@ -46,6 +46,34 @@ internal static partial class TypeEmitter
     private static string PropertyType(TypeNames names, PropertySpec property) =>
         property.Required && !property.Nullable ? names.Of(property.Type) : names.Of(property.Type) + "?";
 
+    /// <summary>A union struct's members for a JSON value of a kind the API does not declare.</summary>
+    /// <param name="other">The kind tag of that case.</param>
+    /// <param name="constructFromJson">The constructor arguments that wrap <c>json</c> (already cloned by the caller's expression).</param>
+    private static void EmitOtherJsonMembers(SourceWriter w, string type, int other, string constructFromJson)
+    {
+        w.WriteLine();
+        w.WriteLine("/// <summary>Whether the JSON held a kind of value the API does not declare (kept in <see cref=\"OtherJson\"/>).</summary>");
+        w.WriteLine($"public bool IsOther => _kind == {other};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The undeclared JSON value, when <see cref=\"IsOther\"/>.</summary>");
+        w.WriteLine($"public {TypeNames.JsonElement}? OtherJson => _kind == {other} ? _other : null;");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Wraps a JSON value of an undeclared kind.</summary>");
+        w.WriteLine("/// <param name=\"json\">The value (cloned).</param>");
+        w.WriteLine($"public static {type} FromOtherJson({TypeNames.JsonElement} json) => new({constructFromJson});");
+    }
+
+    /// <summary>The <c>==</c> and <c>!=</c> operators over the type's <c>Equals</c>.</summary>
+    private static void EmitEqualityOperators(SourceWriter w, string type)
+    {
+        w.WriteLine();
+        w.WriteLine("/// <summary>Compares two values.</summary>");
+        w.WriteLine($"public static bool operator ==({type} left, {type} right) => left.Equals(right);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Compares two values.</summary>");
+        w.WriteLine($"public static bool operator !=({type} left, {type} right) => !left.Equals(right);");
+    }
+
     private static string Utf8(string text) => SourceWriter.Literal(text) + "u8";
 
     // startCheck: the runtime's lenient check for the value's JSON kind (JsonRead.StartsObject, StartsString), through
