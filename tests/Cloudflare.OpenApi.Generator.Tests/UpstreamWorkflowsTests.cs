@@ -26,7 +26,7 @@ public sealed class UpstreamWorkflowsTests
         var converter = s_run.Value.Sources.Select(s => s.SourceText.ToString())
             .Single(s => s.Contains("case \"waitForEvent\":", StringComparison.Ordinal) && s.Contains("public abstract partial record", StringComparison.Ordinal));
 
-        var cases = Regex.Matches(converter, @"case ""(\w+)"":\s*(?:case ""(\w+)"":\s*)?return ([\w.:]+)\.ReadValue")
+        var cases = Regex.Matches(converter, @"case ""(\w+)"":\s*(?:case ""(\w+)"":\s*)?return ([\w.:]+)\.ReadJson")
             .Select(m => (m.Groups[1].Value + (m.Groups[2].Success ? "|" + m.Groups[2].Value : string.Empty), m.Groups[3].Value))
             .ToList();
         Assert.Equal(new[] { "step|rollback", "sleep", "termination", "waitForEvent" }, cases.Select(c => c.Item1));

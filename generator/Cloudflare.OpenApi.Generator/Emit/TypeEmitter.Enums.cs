@@ -17,7 +17,7 @@ internal static partial class TypeEmitter
         w.WriteLine("/// </remarks>");
         w.WriteLine(GeneratedCode(context));
         w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(e.Name)}))]");
-        w.OpenBlock($"public readonly partial struct {e.Name} : global::System.IEquatable<{e.Name}>");
+        w.OpenBlock($"public readonly partial struct {e.Name} : global::System.IEquatable<{e.Name}>, {names.Serializable(e.Name)}");
         w.WriteLine("private readonly string? _value;");
         w.WriteLine();
         w.WriteLine("/// <summary>Creates a value (known or not).</summary>");
@@ -60,20 +60,15 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine("public override string ToString() => Value;");
+        EmitEnumJson(w, names, e);
         w.CloseBlock();
     }
 
-    private static void EmitEnumConverter(SourceWriter w, TypeNames names, GenerationContext context, EnumSpec e)
+    /// <summary>The enum's JSON code: known values without allocating, unknown ones kept.</summary>
+    private static void EmitEnumJson(SourceWriter w, TypeNames names, EnumSpec e)
     {
         var type = names.Named(e.Name);
-        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> as a JSON string; unknown values are kept.</summary>");
-        w.WriteLine(GeneratedCode(context));
-        w.WriteLine(NeverBrowsable);
-        w.OpenBlock($"public sealed class {e.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
-        EmitConverterBoilerplate(w, type, ("StartsString", e.Name));
-        w.WriteLine();
-        w.WriteLine("/// <summary>Reads the value at the reader (known values without allocating).</summary>");
-        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        OpenReadJson(w, type, "Reads the value at the reader (known values without allocating).", hides: false);
         w.OpenBlock("if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)");
         w.WriteLine($"throw {TypeNames.JsonRead}.Unexpected(ref reader, {SourceWriter.Literal("a string (" + e.Name + ")")});");
         w.CloseBlock();
@@ -85,9 +80,6 @@ internal static partial class TypeEmitter
 
         w.WriteLine($"return new {type}(reader.GetString()!);");
         w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("/// <summary>Writes the value.</summary>");
-        w.WriteLine($"public static void WriteValue({TypeNames.Writer} writer, {type} value) => writer.WriteStringValue(value.Value);");
-        w.CloseBlock();
+        OpenWriteJson(w, type, "Writes the value.", "writer.WriteStringValue(value.Value);");
     }
 }

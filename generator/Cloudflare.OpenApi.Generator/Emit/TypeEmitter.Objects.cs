@@ -14,8 +14,8 @@ internal static partial class TypeEmitter
         w.WriteSummary(o.Description, $"The <c>{o.Name}</c> schema.");
         w.WriteLine(GeneratedCode(context));
         w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(o.Name)}))]");
-        var baseType = o.BaseUnion is null ? string.Empty : " : " + names.Named(o.BaseUnion);
-        w.OpenBlock($"public sealed partial record {o.Name}{baseType}");
+        var baseType = o.BaseUnion is null ? string.Empty : names.Named(o.BaseUnion) + ", ";
+        w.OpenBlock($"public sealed partial record {o.Name} : {baseType}{names.Serializable(o.Name)}");
 
         var first = true;
         if (o.BaseUnion is not null && o.DiscriminatorJsonName is not null && o.HasVariableTag)
@@ -90,6 +90,7 @@ internal static partial class TypeEmitter
             EmitValidate(w, o);
         }
 
+        EmitObjectJson(w, names, o);
         w.CloseBlock();
     }
 
@@ -185,31 +186,14 @@ internal static partial class TypeEmitter
 
     internal static string Bool(bool value) => value ? "true" : "false";
 
-    private static void EmitObjectConverter(SourceWriter w, TypeNames names, GenerationContext context, ObjectSpec o)
+    /// <summary>The record's JSON code: ReadJson and WriteJson (property names as UTF-8 literals, no static fields to initialise).</summary>
+    private static void EmitObjectJson(SourceWriter w, TypeNames names, ObjectSpec o)
     {
         var type = names.Named(o.Name);
-        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> as JSON without reflection.</summary>");
-        w.WriteLine(GeneratedCode(context));
-        w.WriteLine(NeverBrowsable);
-        w.OpenBlock($"public sealed class {o.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
-        var index = 0;
-        if (o.DiscriminatorJsonName is not null)
-        {
-            w.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText s_tag = global::System.Text.Json.JsonEncodedText.Encode({SourceWriter.Literal(o.DiscriminatorJsonName)});");
-        }
-
-        foreach (var property in o.Properties)
-        {
-            w.WriteLine($"private static readonly global::System.Text.Json.JsonEncodedText s_p{index++} = global::System.Text.Json.JsonEncodedText.Encode({SourceWriter.Literal(property.JsonName)});");
-        }
-
-        EmitConverterBoilerplate(w, type, ("StartsObject", o.Name));
-
-        w.WriteLine();
-        w.WriteLine("/// <summary>Reads the object at the reader.</summary>");
-        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        var hides = o.BaseUnion is not null;
+        OpenReadJson(w, type, "Reads the object at the reader.", hides);
         w.WriteLine($"{TypeNames.JsonRead}.ExpectStartObject(ref reader, {SourceWriter.Literal(o.Name)});");
-        index = 0;
+        var index = 0;
         foreach (var property in o.Properties)
         {
             w.WriteLine($"{names.Local(property.Type)} p{index++} = default;");
@@ -299,18 +283,16 @@ internal static partial class TypeEmitter
         w.WriteLine("};");
         w.CloseBlock();
 
-        w.WriteLine();
-        w.WriteLine("/// <summary>Writes the object.</summary>");
-        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {type} value)");
+        OpenWriteJson(w, type, "Writes the object.");
         w.WriteLine("writer.WriteStartObject();");
         if (o.DiscriminatorJsonName is not null)
         {
             w.WriteLine((o.HasVariableTag, o.NumericTag) switch
             {
-                (true, false) => $"writer.WriteString(s_tag, value.{o.DiscriminatorName});",
-                (false, false) => $"writer.WriteString(s_tag, {SourceWriter.Literal(o.DiscriminatorValues[0])});",
-                (true, true) => $"writer.WriteNumber(s_tag, long.Parse(value.{o.DiscriminatorName}, global::System.Globalization.CultureInfo.InvariantCulture));",
-                (false, true) => $"writer.WriteNumber(s_tag, {o.DiscriminatorValues[0]}L);",
+                (true, false) => $"writer.WriteString({Utf8(o.DiscriminatorJsonName)}, value.{o.DiscriminatorName});",
+                (false, false) => $"writer.WriteString({Utf8(o.DiscriminatorJsonName)}, {SourceWriter.Literal(o.DiscriminatorValues[0])});",
+                (true, true) => $"writer.WriteNumber({Utf8(o.DiscriminatorJsonName)}, long.Parse(value.{o.DiscriminatorName}, global::System.Globalization.CultureInfo.InvariantCulture));",
+                (false, true) => $"writer.WriteNumber({Utf8(o.DiscriminatorJsonName)}, {o.DiscriminatorValues[0]}L);",
             });
         }
 
@@ -319,13 +301,13 @@ internal static partial class TypeEmitter
         {
             var local = $"v{index}";
             w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
-            w.WriteLine($"writer.WritePropertyName(s_p{index});");
+            w.WriteLine($"writer.WritePropertyName({Utf8(property.JsonName)});");
             w.WriteLine(names.Write(property.Type, "writer", local));
             w.CloseBlock();
             if (property.Required && !property.Nullable)
             {
                 w.OpenBlock("else");
-                w.WriteLine($"writer.WriteNull(s_p{index});");
+                w.WriteLine($"writer.WriteNull({Utf8(property.JsonName)});");
                 w.CloseBlock();
             }
 
@@ -333,7 +315,6 @@ internal static partial class TypeEmitter
         }
 
         w.WriteLine("writer.WriteEndObject();");
-        w.CloseBlock();
         w.CloseBlock();
     }
 }

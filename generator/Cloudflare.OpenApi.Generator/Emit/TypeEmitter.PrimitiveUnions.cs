@@ -35,7 +35,7 @@ internal static partial class TypeEmitter
         w.WriteLine("/// </remarks>");
         w.WriteLine(GeneratedCode(context));
         w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(p.Name)}))]");
-        w.OpenBlock($"public readonly partial struct {p.Name} : global::System.IEquatable<{p.Name}>");
+        w.OpenBlock($"public readonly partial struct {p.Name} : global::System.IEquatable<{p.Name}>, {names.Serializable(p.Name)}");
         w.WriteLine("private readonly int _kind;");
         foreach (var c in cases)
         {
@@ -153,21 +153,16 @@ internal static partial class TypeEmitter
         w.WriteLine("_ => _kind,");
         w.CloseBlock(";");
         EmitEqualityOperators(w, p.Name);
+        EmitPrimitiveUnionJson(w, names, p);
         w.CloseBlock();
     }
 
-    private static void EmitPrimitiveUnionConverter(SourceWriter w, TypeNames names, GenerationContext context, PrimitiveUnionSpec p)
+    /// <summary>The union's JSON code: read by the JSON token's kind; a value of an undeclared kind is kept.</summary>
+    private static void EmitPrimitiveUnionJson(SourceWriter w, TypeNames names, PrimitiveUnionSpec p)
     {
         var type = names.Named(p.Name);
         var cases = Cases(p).ToList();
-        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/>; a JSON value of an undeclared kind is kept.</summary>");
-        w.WriteLine(GeneratedCode(context));
-        w.WriteLine(NeverBrowsable);
-        w.OpenBlock($"public sealed class {p.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
-        EmitConverterBoilerplate(w, type);
-        w.WriteLine();
-        w.WriteLine("/// <summary>Reads the value at the reader.</summary>");
-        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        OpenReadJson(w, type, "Reads the value at the reader.", hides: false);
         w.OpenBlock("switch (reader.TokenType)");
         if (cases.Any(c => c.Kind == TypeKind.String))
         {
@@ -202,9 +197,7 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine($"return {type}.FromOtherJson({TypeNames.JsonRead}.Element(ref reader));");
         w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("/// <summary>Writes the value.</summary>");
-        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {type} value)");
+        OpenWriteJson(w, type, "Writes the value.");
         foreach (var c in cases)
         {
             var write = c.Kind switch
@@ -218,7 +211,6 @@ internal static partial class TypeEmitter
 
         w.WriteLine("if (value.OtherJson is { } other) { other.WriteTo(writer); return; }");
         w.WriteLine("writer.WriteNullValue();");
-        w.CloseBlock();
         w.CloseBlock();
     }
 }

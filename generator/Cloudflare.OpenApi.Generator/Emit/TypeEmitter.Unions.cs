@@ -21,7 +21,7 @@ internal static partial class TypeEmitter
         w.WriteLine("/// </remarks>");
         w.WriteLine(GeneratedCode(context));
         w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(u.Name)}))]");
-        w.OpenBlock($"public abstract partial record {u.Name}");
+        w.OpenBlock($"public abstract partial record {u.Name} : {names.Serializable(u.Name)}");
         w.WriteLine("/// <summary>Only the generated variants derive from the union.</summary>");
         w.WriteLine($"private protected {u.Name}()");
         w.WriteLine("{");
@@ -34,6 +34,7 @@ internal static partial class TypeEmitter
             w.WriteLine($"public abstract string {u.DiscriminatorName} {{ get; }}");
         }
 
+        EmitUnionJson(w, names, u);
         w.CloseBlock();
         w.WriteLine();
 
@@ -70,17 +71,11 @@ internal static partial class TypeEmitter
         w.CloseBlock();
     }
 
-    private static void EmitUnionConverter(SourceWriter w, TypeNames names, GenerationContext context, UnionSpec u)
+    /// <summary>The union's JSON code: ReadJson dispatches on the tag (or the property only one variant has), WriteJson on the variant.</summary>
+    private static void EmitUnionJson(SourceWriter w, TypeNames names, UnionSpec u)
     {
         var type = names.Named(u.Name);
-        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> by its <c>{SourceWriter.EscapeXml(u.DiscriminatorJsonName)}</c> tag.</summary>");
-        w.WriteLine(GeneratedCode(context));
-        w.WriteLine(NeverBrowsable);
-        w.OpenBlock($"public sealed class {u.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
-        EmitConverterBoilerplate(w, type);
-        w.WriteLine();
-        w.WriteLine("/// <summary>Reads the variant at the reader; an unknown tag gives the Unknown variant with the raw JSON.</summary>");
-        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        OpenReadJson(w, type, "Reads the variant at the reader; an unknown tag gives the Unknown variant with the raw JSON.", hides: false);
         w.WriteLine($"{TypeNames.JsonRead}.ExpectStartObject(ref reader, {SourceWriter.Literal(u.Name)});");
         if (!u.IsTagged)
         {
@@ -89,7 +84,7 @@ internal static partial class TypeEmitter
             w.OpenBlock("while (probe.Read() && probe.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
             foreach (var c in u.Cases)
             {
-                w.WriteLine($"if (probe.ValueTextEquals({Utf8(c.Values[0])})) return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
+                w.WriteLine($"if (probe.ValueTextEquals({Utf8(c.Values[0])})) return {names.Named(c.TypeName)}.ReadJson(ref reader);");
             }
 
             w.WriteLine("probe.Read();");
@@ -111,7 +106,7 @@ internal static partial class TypeEmitter
                 w.WriteLine($"case {SourceWriter.Literal(value)}:");
             }
 
-            w.WriteLine($"    return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
+            w.WriteLine($"    return {names.Named(c.TypeName)}.ReadJson(ref reader);");
         }
 
         foreach (var shared in u.SharedTags)
@@ -126,7 +121,7 @@ internal static partial class TypeEmitter
                     w.WriteLine($"case {SourceWriter.Literal(value)}:");
                 }
 
-                w.WriteLine($"    return {names.Converter(c.TypeName)}.ReadValue(ref reader);");
+                w.WriteLine($"    return {names.Named(c.TypeName)}.ReadJson(ref reader);");
             }
 
             w.WriteLine("default:");
@@ -143,15 +138,13 @@ internal static partial class TypeEmitter
 
     private static void EmitUnionWrite(SourceWriter w, TypeNames names, UnionSpec u)
     {
-        w.WriteLine();
-        w.WriteLine("/// <summary>Writes the variant.</summary>");
-        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {names.Named(u.Name)} value)");
+        OpenWriteJson(w, names.Named(u.Name), "Writes the variant.");
         w.OpenBlock("switch (value)");
         var index = 0;
         foreach (var c in u.Cases)
         {
             w.WriteLine($"case {names.Named(c.TypeName)} v{index}:");
-            w.WriteLine($"    {names.Converter(c.TypeName)}.WriteValue(writer, v{index});");
+            w.WriteLine($"    {names.Named(c.TypeName)}.WriteJson(writer, v{index});");
             w.WriteLine("    break;");
             index++;
         }
@@ -161,7 +154,6 @@ internal static partial class TypeEmitter
         w.WriteLine("    break;");
         w.WriteLine("default:");
         w.WriteLine($"    throw new global::System.Text.Json.JsonException(\"Cannot write \" + value.GetType() + \" as {u.Name}.\");");
-        w.CloseBlock();
         w.CloseBlock();
         w.CloseBlock();
     }

@@ -22,7 +22,7 @@ internal static partial class TypeEmitter
         w.WriteLine("/// </remarks>");
         w.WriteLine(GeneratedCode(context));
         w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(u.Name)}))]");
-        w.OpenBlock($"public readonly partial struct {u.Name} : global::System.IEquatable<{u.Name}>");
+        w.OpenBlock($"public readonly partial struct {u.Name} : global::System.IEquatable<{u.Name}>, {names.Serializable(u.Name)}");
         w.WriteLine("private readonly int _kind;");
         foreach (var c in cases)
         {
@@ -113,6 +113,7 @@ internal static partial class TypeEmitter
         w.WriteLine("_ => _kind,");
         w.CloseBlock(";");
         EmitEqualityOperators(w, u.Name);
+        EmitValueUnionJson(w, names, u);
         w.CloseBlock();
     }
 
@@ -126,17 +127,11 @@ internal static partial class TypeEmitter
         JsonKind.Array => "a list",
     };
 
-    private static void EmitValueUnionConverter(SourceWriter w, TypeNames names, GenerationContext context, ValueUnionSpec u)
+    /// <summary>The union's JSON code: read by the kind of JSON value; an undeclared kind is kept.</summary>
+    private static void EmitValueUnionJson(SourceWriter w, TypeNames names, ValueUnionSpec u)
     {
         var type = names.Named(u.Name);
-        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> by the kind of JSON value; an undeclared kind is kept.</summary>");
-        w.WriteLine(GeneratedCode(context));
-        w.WriteLine(NeverBrowsable);
-        w.OpenBlock($"public sealed class {u.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
-        EmitConverterBoilerplate(w, type);
-        w.WriteLine();
-        w.WriteLine("/// <summary>Reads the value at the reader.</summary>");
-        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        OpenReadJson(w, type, "Reads the value at the reader.", hides: false);
         w.OpenBlock("switch (reader.TokenType)");
         ValueUnionCaseSpec? Case(JsonKind kind) => u.Cases.FirstOrDefault(c => c.Kind == kind);
         void ReadCase(string token, JsonKind kind)
@@ -175,9 +170,7 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine($"return {type}.FromOtherJson({TypeNames.JsonRead}.Element(ref reader));");
         w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("/// <summary>Writes the value.</summary>");
-        w.OpenBlock($"public static void WriteValue({TypeNames.Writer} writer, {type} value)");
+        OpenWriteJson(w, type, "Writes the value.");
         var index = 0;
         foreach (var c in u.Cases)
         {
@@ -187,7 +180,6 @@ internal static partial class TypeEmitter
 
         w.WriteLine("if (value.OtherJson is { } other) { other.WriteTo(writer); return; }");
         w.WriteLine("writer.WriteNullValue();");
-        w.CloseBlock();
         w.CloseBlock();
     }
 }

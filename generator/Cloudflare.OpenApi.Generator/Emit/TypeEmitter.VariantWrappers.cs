@@ -18,7 +18,7 @@ internal static partial class TypeEmitter
         w.WriteLine("/// </remarks>");
         w.WriteLine(GeneratedCode(context));
         w.WriteLine($"[{Attr}.JsonConverter(typeof({names.Converter(v.Name)}))]");
-        w.OpenBlock($"public sealed partial record {v.Name} : {names.Named(v.Union)}");
+        w.OpenBlock($"public sealed partial record {v.Name} : {names.Named(v.Union)}, {names.Serializable(v.Name)}");
         if (v.DiscriminatorJsonName.Length == 0)
         {
             // A union told apart by which properties are present: no tag to keep.
@@ -31,6 +31,7 @@ internal static partial class TypeEmitter
             w.WriteLine();
             w.WriteLine("/// <summary>Wraps a value.</summary>");
             w.WriteLine($"public static implicit operator {v.Name}({wrapped} value) => new(value);");
+            EmitVariantWrapperJson(w, names, v);
             w.CloseBlock();
             return;
         }
@@ -72,28 +73,20 @@ internal static partial class TypeEmitter
         w.WriteLine();
         w.WriteLine($"/// <summary>Wraps a value, with the tag <c>{SourceWriter.EscapeXml(v.DiscriminatorValues[0])}</c>.</summary>");
         w.WriteLine($"public static implicit operator {v.Name}({wrapped} value) => new(value);");
+        EmitVariantWrapperJson(w, names, v);
         w.CloseBlock();
     }
 
-    private static void EmitVariantWrapperConverter(SourceWriter w, TypeNames names, GenerationContext context, VariantWrapperSpec v)
+    /// <summary>The wrapper's JSON code: the JSON of the value it holds, keeping the tag it was read with.</summary>
+    private static void EmitVariantWrapperJson(SourceWriter w, TypeNames names, VariantWrapperSpec v)
     {
         var type = names.Named(v.Name);
-        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type}\"/> as the JSON of the value it holds.</summary>");
-        w.WriteLine(GeneratedCode(context));
-        w.WriteLine(NeverBrowsable);
-        w.OpenBlock($"public sealed class {v.Name}JsonConverter : {Attr}.JsonConverter<{type}>");
-        EmitConverterBoilerplate(w, type);
-        w.WriteLine();
-        w.WriteLine("/// <summary>Reads the value at the reader, keeping the tag it has.</summary>");
-        w.OpenBlock($"public static {type} ReadValue(ref {TypeNames.Reader} reader)");
+        OpenReadJson(w, type, "Reads the value at the reader, keeping the tag it has.", hides: true);
         if (v.DiscriminatorJsonName.Length == 0)
         {
             w.WriteLine($"return new {type}({names.ReadItem(v.Wrapped, "reader")});");
             w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine("/// <summary>Writes the value it holds.</summary>");
-            w.WriteLine($"public static void WriteValue({TypeNames.Writer} writer, {type} value) => {names.Write(v.Wrapped, "writer", "value.Value")}");
-            w.CloseBlock();
+            OpenWriteJson(w, type, "Writes the value it holds.", names.Write(v.Wrapped, "writer", "value.Value"));
             return;
         }
 
@@ -102,9 +95,6 @@ internal static partial class TypeEmitter
         w.WriteLine($"var value = {names.ReadItem(v.Wrapped, "reader")};");
         w.WriteLine($"return new {type}(value, tag is {string.Join(" or ", v.DiscriminatorValues.Select(SourceWriter.Literal))} ? tag : {SourceWriter.Literal(v.DiscriminatorValues[0])});");
         w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("/// <summary>Writes the value it holds.</summary>");
-        w.WriteLine($"public static void WriteValue({TypeNames.Writer} writer, {type} value) => {names.Write(v.Wrapped, "writer", "value.Value")}");
-        w.CloseBlock();
+        OpenWriteJson(w, type, "Writes the value it holds.", names.Write(v.Wrapped, "writer", "value.Value"));
     }
 }

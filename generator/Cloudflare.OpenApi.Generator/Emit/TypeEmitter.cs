@@ -6,7 +6,7 @@ using Cloudflare.OpenApi.Generator.Model;
 
 namespace Cloudflare.OpenApi.Generator.Emit;
 
-/// <summary>Emits one generated type (and its JSON converter) per file.</summary>
+/// <summary>Emits one generated type, with its reflection-free JSON code, per file.</summary>
 internal static partial class TypeEmitter
 {
     private const string Attr = "global::System.Text.Json.Serialization";
@@ -16,26 +16,23 @@ internal static partial class TypeEmitter
     public static string Emit(GenerationContext context, TypeSpec type)
     {
         var names = new TypeNames(context.Namespace);
-        (Action<SourceWriter> declaration, Action<SourceWriter> converter) = type switch
+        Action<SourceWriter> declaration = type switch
         {
-            ObjectSpec o => ((Action<SourceWriter>)(w => EmitObject(w, names, context, o)), (Action<SourceWriter>)(w => EmitObjectConverter(w, names, context, o))),
-            EnumSpec e => (w => EmitEnum(w, names, context, e), w => EmitEnumConverter(w, names, context, e)),
-            UnionSpec u => (w => EmitUnion(w, names, context, u), w => EmitUnionConverter(w, names, context, u)),
-            PrimitiveUnionSpec p => (w => EmitPrimitiveUnion(w, names, context, p), w => EmitPrimitiveUnionConverter(w, names, context, p)),
-            ValueUnionSpec v => (w => EmitValueUnion(w, names, context, v), w => EmitValueUnionConverter(w, names, context, v)),
-            VariantWrapperSpec v => (w => EmitVariantWrapper(w, names, context, v), w => EmitVariantWrapperConverter(w, names, context, v)),
+            ObjectSpec o => w => EmitObject(w, names, context, o),
+            EnumSpec e => w => EmitEnum(w, names, context, e),
+            UnionSpec u => w => EmitUnion(w, names, context, u),
+            PrimitiveUnionSpec p => w => EmitPrimitiveUnion(w, names, context, p),
+            ValueUnionSpec v => w => EmitValueUnion(w, names, context, v),
+            VariantWrapperSpec v => w => EmitVariantWrapper(w, names, context, v),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.GetType().Name, "Unknown type spec."),
         };
 
-        // The type in the API's namespace; its converter in ".Serialization", out of IntelliSense's way.
+        // One type per file; its JSON code (ReadJson/WriteJson) is part of it, and JsonModelConverter<T> is the one
+        // System.Text.Json converter for all of them, so no converter class per type (half as many types to compile).
         var writer = new SourceWriter();
         Header.Write(writer);
         writer.OpenBlock($"namespace {context.Namespace}");
         declaration(writer);
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.OpenBlock($"namespace {names.SerializationNamespace}");
-        converter(writer);
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -76,23 +73,36 @@ internal static partial class TypeEmitter
 
     private static string Utf8(string text) => SourceWriter.Literal(text) + "u8";
 
-    // startCheck: the runtime's lenient check for the value's JSON kind (JsonRead.StartsObject, StartsString), through
-    // which ReadNullable reads a value of another kind as null (and reports it) unless strict reading is on.
-    private static void EmitConverterBoilerplate(SourceWriter w, string type, (string Method, string TypeName)? startCheck = null)
+    /// <summary>The documented, IntelliSense-hidden header of a type's static <c>ReadJson</c>.</summary>
+    /// <param name="hides">The type derives from a union, whose own ReadJson (same parameters) it hides.</param>
+    private static void OpenReadJson(SourceWriter w, string type, string summary, bool hides)
     {
         w.WriteLine();
-        w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine($"public override {type} Read(ref {TypeNames.Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.WriteLine($"/// <summary>{summary}</summary>");
+        w.WriteLine("/// <param name=\"reader\">The reader, on the value's first token.</param>");
+        w.WriteLine(NeverBrowsable);
+        w.OpenBlock($"public static {(hides ? "new " : string.Empty)}{type} ReadJson(ref {TypeNames.Reader} reader)");
+    }
+
+    /// <summary>
+    /// The header of a type's static <c>WriteJson</c>: a block, or an expression body when <paramref name="expression"/>
+    /// is given. A variant's WriteJson overloads its union's (the parameter types differ), so it never hides it.
+    /// </summary>
+    private static void OpenWriteJson(SourceWriter w, string type, string summary, string? expression = null)
+    {
         w.WriteLine();
-        w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine($"public override void Write({TypeNames.Writer} writer, {type} value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
-        w.WriteLine();
-        w.WriteLine("/// <summary>Reads the value at the reader, or null for JSON null.</summary>");
-        w.OpenBlock($"public static {type}? ReadNullable(ref {TypeNames.Reader} reader)");
-        w.WriteLine(startCheck is { } check
-            ? $"if (!{TypeNames.JsonRead}.{check.Method}(ref reader, {SourceWriter.Literal(check.TypeName)})) return null;"
-            : "if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;");
-        w.WriteLine("return ReadValue(ref reader);");
-        w.CloseBlock();
+        w.WriteLine($"/// <summary>{summary}</summary>");
+        w.WriteLine("/// <param name=\"writer\">The writer.</param>");
+        w.WriteLine("/// <param name=\"value\">The value.</param>");
+        w.WriteLine(NeverBrowsable);
+        var header = $"public static void WriteJson({TypeNames.Writer} writer, {type} value)";
+        if (expression is null)
+        {
+            w.OpenBlock(header);
+        }
+        else
+        {
+            w.WriteLine($"{header} => {expression}");
+        }
     }
 }

@@ -22,11 +22,19 @@ internal sealed class TypeNames
 
     public string Namespace => _namespace;
 
-    public string SerializationNamespace => _namespace + ".Serialization";
-
     public string Named(string name) => $"global::{_namespace}.{name}";
 
-    public string Converter(string name) => $"global::{SerializationNamespace}.{name}JsonConverter";
+    /// <summary>The one System.Text.Json converter of every generated type (it calls the type's ReadJson/WriteJson).</summary>
+    public string Converter(string name) => $"global::Cloudflare.OpenApi.Serialization.JsonModelConverter<{Named(name)}>";
+
+    /// <summary>The interface every generated type implements (its static ReadJson/WriteJson).</summary>
+    public string Serializable(string name) => $"global::Cloudflare.OpenApi.Serialization.IJsonSerializable<{name}>";
+
+    private static bool IsNamed(TypeKind kind) => kind switch
+    {
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => true,
+        TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Any or TypeKind.Array or TypeKind.Map => false,
+    };
 
     /// <summary>The C# type without nullability.</summary>
     public string Of(TypeRef type) => type.Kind switch
@@ -65,16 +73,24 @@ internal sealed class TypeNames
         TypeKind.Number => type.Format == NumberFormat.Decimal ? $"{JsonReadNumber}.Decimal(ref {reader})" : $"{JsonRead}.Double(ref {reader})",
         TypeKind.DateTime => $"{JsonRead}.DateTimeOffset(ref {reader})",
         TypeKind.Any => $"{JsonRead}.Element(ref {reader})",
+        TypeKind.Array when IsNamed(type.Element!.Kind) => $"{JsonRead}.Models<{Of(type.Element!)}>(ref {reader})",
         TypeKind.Array => $"{JsonRead}.List<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",
         TypeKind.Map => $"{JsonRead}.Map<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Converter(type.Name!)}.ReadNullable(ref {reader})",
+        // JSON null is null; an object or enum of another JSON kind is read leniently as null (and reported) by the
+        // runtime's start check, unless strict reading is on. Unions check their kinds themselves.
+        TypeKind.Object => $"({JsonRead}.StartsObject(ref {reader}, {Literal(type.Name!)}) ? {Named(type.Name!)}.ReadJson(ref {reader}) : null)",
+        TypeKind.Enum => $"({JsonRead}.StartsString(ref {reader}, {Literal(type.Name!)}) ? {Named(type.Name!)}.ReadJson(ref {reader}) : default({Named(type.Name!)}?))",
+        TypeKind.Union => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {Named(type.Name!)}.ReadJson(ref {reader}))",
+        TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({Named(type.Name!)}?) : {Named(type.Name!)}.ReadJson(ref {reader}))",
     };
+
+    private static string Literal(string text) => SourceWriter.Literal(text);
 
     /// <summary>An expression that reads a value that may not be null (array and map items).</summary>
     public string ReadItem(TypeRef type, string reader, int depth = 0) => type.Kind switch
     {
         TypeKind.Any => Read(type, reader, depth),
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Converter(type.Name!)}.ReadValue(ref {reader})",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.ReadJson(ref {reader})",
         TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Array or TypeKind.Map
             => $"({Read(type, reader, depth)} ?? throw {JsonRead}.NullItem())",
     };
@@ -86,14 +102,15 @@ internal sealed class TypeNames
         TypeKind.Boolean => $"{writer}.WriteBooleanValue({value});",
         TypeKind.Integer or TypeKind.Number => $"{writer}.WriteNumberValue({value});",
         TypeKind.Any => $"{value}.WriteTo({writer});",
+        TypeKind.Array when IsNamed(type.Element!.Kind) => $"{JsonWrite}.Models<{Of(type.Element!)}>({writer}, {value});",
         TypeKind.Array => $"{JsonWrite}.List<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
         TypeKind.Map => $"{JsonWrite}.Map<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Converter(type.Name!)}.WriteValue({writer}, {value});",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.WriteJson({writer}, {value});",
     };
 
-    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/> (not null).</summary>
-    public string ReadFunc(TypeRef type) => $"static (ref {Reader} reader) => {ReadItem(type, "reader")}";
+    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> (a generated type's ReadJson, or a lambda) for a whole value of <paramref name="type"/> (not null).</summary>
+    public string ReadFunc(TypeRef type) => IsNamed(type.Kind) ? $"{Named(type.Name!)}.ReadJson" : $"static (ref {Reader} reader) => {ReadItem(type, "reader")}";
 
-    /// <summary>A <c>JsonWriteAction&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/>.</summary>
-    public string WriteFunc(TypeRef type) => $"static (writer, value) => {{ {Write(type, "writer", "value")} }}";
+    /// <summary>A <c>JsonWriteAction&lt;T&gt;</c> (a generated type's WriteJson, or a lambda) for a whole value of <paramref name="type"/>.</summary>
+    public string WriteFunc(TypeRef type) => IsNamed(type.Kind) ? $"{Named(type.Name!)}.WriteJson" : $"static (writer, value) => {{ {Write(type, "writer", "value")} }}";
 }

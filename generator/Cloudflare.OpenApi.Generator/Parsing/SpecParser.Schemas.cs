@@ -356,7 +356,7 @@ internal sealed partial class SpecParser
     /// <param name="titles">Member names wanted for each value (from the branch titles of a oneOf of constants), or null.</param>
     private void BuildEnum(JsonSchema s, string name, List<string> values, string pointer, List<string?>? titles = null)
     {
-        var scope = new Naming.Scope(name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Known");
+        var scope = new Naming.Scope(name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Known", "KnownValues", "ReadJson", "WriteJson");
         var members = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
@@ -385,7 +385,7 @@ internal sealed partial class SpecParser
         var tagged = membership is { DiscriminatorJsonName.Length: > 0 };
         var numericTag = tagged && Properties(s).Any(p => p.Name == membership!.DiscriminatorJsonName
             && (Unwrap(p.Property).Type & ~JsonObjectType.Null) is JsonObjectType.Integer && membership.Values.All(v => long.TryParse(v, out _)));
-        var scope = new Naming.Scope(name, "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers");
+        var scope = new Naming.Scope(name, "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "Validate", "ReadJson", "WriteJson");
         var properties = new List<PropertySpec>();
         foreach (var (jsonName, property, required) in Properties(s))
         {

@@ -289,8 +289,6 @@ internal sealed partial class SpecParser
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, _yaml.LocationOf(pointer), "Schema", clash, owner, wanted, name));
         }
 
-        // The Unknown variant of a union and the JSON converter take names too; keep them free.
-        _typeNames.Claim(name + "JsonConverter", owner, out _);
         return name;
     }
 

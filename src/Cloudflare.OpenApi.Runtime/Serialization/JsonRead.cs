@@ -165,6 +165,28 @@ public static class JsonRead
         return list;
     }
 
+    /// <summary>Reads an array of generated models, or null (no delegate: each item reads itself). Same rules as <see cref="List{T}(ref Utf8JsonReader, JsonReadFunc{T})"/>.</summary>
+    public static List<T>? Models<T>(ref Utf8JsonReader reader) where T : IJsonSerializable<T>
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return Mismatch<List<T>>(ref reader, "an array");
+        }
+
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(T.ReadJson(ref reader));
+        }
+
+        return list;
+    }
+
     /// <summary>
     /// Reads an array into an array of exactly its length, or null: the items are collected in a buffer from
     /// <see cref="System.Buffers.ArrayPool{T}"/>, so the growth steps of a <see cref="List{T}"/> (4, 8, 16, … and the

@@ -22,6 +22,18 @@ public static class JsonWrite
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes a sequence of generated models as a JSON array (no delegate: each item writes itself).</summary>
+    public static void Models<T>(Utf8JsonWriter writer, IEnumerable<T> items) where T : IJsonSerializable<T>
+    {
+        writer.WriteStartArray();
+        foreach (var item in items)
+        {
+            T.WriteJson(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes a dictionary as a JSON object.</summary>
     public static void Map<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> items, JsonWriteAction<T> writeItem)
     {

@@ -1,4 +1,3 @@
-using Cloudflare.Workflows.Serialization;
 
 namespace Cloudflare.Workflows.Tests.Serialization;
 
@@ -65,8 +64,8 @@ public sealed class ModelRoundTripTests
                 VersionId = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
                 WorkflowId = "4e1f-workflow",
             },
-            InstanceSummaryJsonConverter.WriteValue,
-            InstanceSummaryJsonConverter.ReadValue);
+            InstanceSummary.WriteJson,
+            InstanceSummary.ReadJson);
 
         JsonAssert.Equal(
             """
@@ -80,7 +79,7 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void InstanceSummary_with_only_an_id_round_trips_and_writes_no_nulls()
     {
-        var json = RoundTrip.AssertSurvives(new InstanceSummary { Id = "x" }, InstanceSummaryJsonConverter.WriteValue, InstanceSummaryJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(new InstanceSummary { Id = "x" }, InstanceSummary.WriteJson, InstanceSummary.ReadJson);
 
         JsonAssert.Equal("""{"id":"x"}""", json);
     }
@@ -104,7 +103,7 @@ public sealed class ModelRoundTripTests
             Steps = new InstanceStep[] { FullStepRun(), FullStepSleep(), FullStepTermination(), FullStepWaitForEvent(), Unknown() },
         };
 
-        var json = RoundTrip.AssertSurvives(details, InstanceDetailsJsonConverter.WriteValue, InstanceDetailsJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(details, InstanceDetails.WriteJson, InstanceDetails.ReadJson);
 
         using var document = JsonDocument.Parse(json);
         Assert.Equal(
@@ -121,7 +120,7 @@ public sealed class ModelRoundTripTests
             Steps = new InstanceStep[] { FullStepRun(), FullStepSleep(), FullStepTermination(), FullStepWaitForEvent(), Unknown() },
         };
 
-        var back = RoundTrip.Through(details, InstanceDetailsJsonConverter.WriteValue, InstanceDetailsJsonConverter.ReadValue, out _);
+        var back = RoundTrip.Through(details, InstanceDetails.WriteJson, InstanceDetails.ReadJson, out _);
 
         Assert.IsType<StepRun>(back.Steps![0]);
         Assert.IsType<StepSleep>(back.Steps[1]);
@@ -133,7 +132,7 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void InstanceDetails_with_only_a_status_round_trips()
     {
-        var json = RoundTrip.AssertSurvives(new InstanceDetails { Status = InstanceStatus.Queued }, InstanceDetailsJsonConverter.WriteValue, InstanceDetailsJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(new InstanceDetails { Status = InstanceStatus.Queued }, InstanceDetails.WriteJson, InstanceDetails.ReadJson);
 
         JsonAssert.Equal("""{"status":"queued"}""", json);
     }
@@ -143,8 +142,8 @@ public sealed class ModelRoundTripTests
     {
         RoundTrip.AssertSurvives(
             new InstanceDetails { Status = new InstanceStatus("hibernating"), Output = "done", Params = JsonAssert.Parse("null") },
-            InstanceDetailsJsonConverter.WriteValue,
-            InstanceDetailsJsonConverter.ReadValue);
+            InstanceDetails.WriteJson,
+            InstanceDetails.ReadJson);
     }
 
     [Fact]
@@ -169,8 +168,8 @@ public sealed class ModelRoundTripTests
                 Params = JsonAssert.Parse("""{"customer":"acme","amount":12.5}"""),
                 InstanceRetention = new InstanceRetention { ErrorRetention = 86_400_000, SuccessRetention = 3_600_000 },
             },
-            InstanceCreateRequestJsonConverter.WriteValue,
-            InstanceCreateRequestJsonConverter.ReadValue);
+            InstanceCreateRequest.WriteJson,
+            InstanceCreateRequest.ReadJson);
 
         JsonAssert.Equal(
             """{"instance_id":"order-1","instance_retention":{"error_retention":86400000,"success_retention":3600000},"params":{"customer":"acme","amount":12.5}}""",
@@ -186,8 +185,8 @@ public sealed class ModelRoundTripTests
                 Params = JsonAssert.Parse("""[1,"two",{"three":3}]"""),
                 InstanceRetention = new InstanceRetention { ErrorRetention = "7 days", SuccessRetention = "5 minutes" },
             },
-            InstanceCreateRequestJsonConverter.WriteValue,
-            InstanceCreateRequestJsonConverter.ReadValue);
+            InstanceCreateRequest.WriteJson,
+            InstanceCreateRequest.ReadJson);
 
         JsonAssert.Equal("""{"instance_retention":{"error_retention":"7 days","success_retention":"5 minutes"},"params":[1,"two",{"three":3}]}""", json);
     }
@@ -195,7 +194,7 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void Empty_InstanceCreateRequest_round_trips_as_an_empty_object()
     {
-        var json = RoundTrip.AssertSurvives(new InstanceCreateRequest(), InstanceCreateRequestJsonConverter.WriteValue, InstanceCreateRequestJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(new InstanceCreateRequest(), InstanceCreateRequest.WriteJson, InstanceCreateRequest.ReadJson);
 
         Assert.Equal("{}", json);
     }
@@ -205,8 +204,8 @@ public sealed class ModelRoundTripTests
     {
         RoundTrip.AssertSurvives(
             new InstanceRetention { ErrorRetention = 0.5, SuccessRetention = "1 hour" },
-            InstanceRetentionJsonConverter.WriteValue,
-            InstanceRetentionJsonConverter.ReadValue);
+            InstanceRetention.WriteJson,
+            InstanceRetention.ReadJson);
     }
 
     [Fact]
@@ -214,8 +213,8 @@ public sealed class ModelRoundTripTests
     {
         var json = RoundTrip.AssertSurvives(
             new InstanceCreated { Id = "order-1", Status = InstanceStatus.Queued, VersionId = "v", WorkflowId = "w" },
-            InstanceCreatedJsonConverter.WriteValue,
-            InstanceCreatedJsonConverter.ReadValue);
+            InstanceCreated.WriteJson,
+            InstanceCreated.ReadJson);
 
         JsonAssert.Equal("""{"id":"order-1","status":"queued","version_id":"v","workflow_id":"w"}""", json);
     }
@@ -229,8 +228,8 @@ public sealed class ModelRoundTripTests
                 Status = InstanceAction.Restart,
                 From = new RestartFrom { Name = "approval", Count = 2, Type = StepKind.WaitForEvent },
             },
-            InstanceStatusChangeRequestJsonConverter.WriteValue,
-            InstanceStatusChangeRequestJsonConverter.ReadValue);
+            InstanceStatusChangeRequest.WriteJson,
+            InstanceStatusChangeRequest.ReadJson);
 
         JsonAssert.Equal("""{"status":"restart","from":{"name":"approval","count":2,"type":"waitForEvent"}}""", json);
     }
@@ -240,8 +239,8 @@ public sealed class ModelRoundTripTests
     {
         var json = RoundTrip.AssertSurvives(
             new InstanceStatusChangeRequest { Status = InstanceAction.Terminate },
-            InstanceStatusChangeRequestJsonConverter.WriteValue,
-            InstanceStatusChangeRequestJsonConverter.ReadValue);
+            InstanceStatusChangeRequest.WriteJson,
+            InstanceStatusChangeRequest.ReadJson);
 
         JsonAssert.Equal("""{"status":"terminate"}""", json);
     }
@@ -249,8 +248,8 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void RestartFrom_round_trips()
     {
-        RoundTrip.AssertSurvives(new RestartFrom { Name = "nap", Count = 1, Type = StepKind.Sleep }, RestartFromJsonConverter.WriteValue, RestartFromJsonConverter.ReadValue);
-        RoundTrip.AssertSurvives(new RestartFrom { Name = "only-name" }, RestartFromJsonConverter.WriteValue, RestartFromJsonConverter.ReadValue);
+        RoundTrip.AssertSurvives(new RestartFrom { Name = "nap", Count = 1, Type = StepKind.Sleep }, RestartFrom.WriteJson, RestartFrom.ReadJson);
+        RoundTrip.AssertSurvives(new RestartFrom { Name = "only-name" }, RestartFrom.WriteJson, RestartFrom.ReadJson);
     }
 
     [Fact]
@@ -258,8 +257,8 @@ public sealed class ModelRoundTripTests
     {
         var json = RoundTrip.AssertSurvives(
             new InstanceStatusChange { Status = InstanceStatus.Paused, Timestamp = T1 },
-            InstanceStatusChangeJsonConverter.WriteValue,
-            InstanceStatusChangeJsonConverter.ReadValue);
+            InstanceStatusChange.WriteJson,
+            InstanceStatusChange.ReadJson);
 
         JsonAssert.Equal("""{"status":"paused","timestamp":"2026-11-23T19:46:30.471+00:00"}""", json);
     }
@@ -267,7 +266,7 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void StepRun_round_trips_with_attempts_config_and_retries()
     {
-        var json = RoundTrip.AssertSurvives(FullStepRun(), StepRunJsonConverter.WriteValue, StepRunJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(FullStepRun(), StepRun.WriteJson, StepRun.ReadJson);
 
         using var document = JsonDocument.Parse(json);
         Assert.Equal("step", document.RootElement.GetProperty("type").GetString());
@@ -280,14 +279,14 @@ public sealed class ModelRoundTripTests
     {
         RoundTrip.AssertSurvives(
             new StepRun { Name = "s", Output = output is null ? (StringOrNumber?)null : new StringOrNumber(output) },
-            StepRunJsonConverter.WriteValue,
-            StepRunJsonConverter.ReadValue);
+            StepRun.WriteJson,
+            StepRun.ReadJson);
     }
 
     [Fact]
     public void StepSleep_round_trips()
     {
-        var json = RoundTrip.AssertSurvives(FullStepSleep(), StepSleepJsonConverter.WriteValue, StepSleepJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(FullStepSleep(), StepSleep.WriteJson, StepSleep.ReadJson);
 
         JsonAssert.Equal(
             """
@@ -300,7 +299,7 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void StepTermination_round_trips()
     {
-        var json = RoundTrip.AssertSurvives(FullStepTermination(), StepTerminationJsonConverter.WriteValue, StepTerminationJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(FullStepTermination(), StepTermination.WriteJson, StepTermination.ReadJson);
 
         JsonAssert.Equal("""{"type":"termination","trigger":{"source":"api"}}""", json);
     }
@@ -308,13 +307,13 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void StepWaitForEvent_round_trips()
     {
-        RoundTrip.AssertSurvives(FullStepWaitForEvent(), StepWaitForEventJsonConverter.WriteValue, StepWaitForEventJsonConverter.ReadValue);
+        RoundTrip.AssertSurvives(FullStepWaitForEvent(), StepWaitForEvent.WriteJson, StepWaitForEvent.ReadJson);
     }
 
     [Fact]
     public void UnknownInstanceStep_round_trips_its_raw_json_through_the_union_converter()
     {
-        var json = RoundTrip.AssertSurvives<InstanceStep>(Unknown(), InstanceStepJsonConverter.WriteValue, InstanceStepJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives<InstanceStep>(Unknown(), InstanceStep.WriteJson, InstanceStep.ReadJson);
 
         JsonAssert.Equal("""{"type":"parallel","name":"fan-1","branches":[{"name":"a"},{"name":"b"}]}""", json);
     }
@@ -324,7 +323,7 @@ public sealed class ModelRoundTripTests
     {
         foreach (var step in new InstanceStep[] { FullStepRun(), FullStepSleep(), FullStepTermination(), FullStepWaitForEvent(), Unknown() })
         {
-            var back = RoundTrip.Through(step, InstanceStepJsonConverter.WriteValue, InstanceStepJsonConverter.ReadValue, out _);
+            var back = RoundTrip.Through(step, InstanceStep.WriteJson, InstanceStep.ReadJson, out _);
             Assert.Equal(step, back);
             Assert.Equal(step.GetType(), back.GetType());
         }
@@ -355,23 +354,23 @@ public sealed class ModelRoundTripTests
     {
         RoundTrip.AssertSurvives(
             new StepAttempt { Start = T1, End = T2, Success = false, Error = new ErrorInfo { Message = "x" } },
-            StepAttemptJsonConverter.WriteValue,
-            StepAttemptJsonConverter.ReadValue);
+            StepAttempt.WriteJson,
+            StepAttempt.ReadJson);
         RoundTrip.AssertSurvives(
             new StepConfig { Retries = new StepRetryConfig { Delay = 1000, Limit = 5, Backoff = RetryBackoff.Exponential }, Timeout = "10 minutes" },
-            StepConfigJsonConverter.WriteValue,
-            StepConfigJsonConverter.ReadValue);
+            StepConfig.WriteJson,
+            StepConfig.ReadJson);
         RoundTrip.AssertSurvives(
             new StepRetryConfig { Delay = "2 seconds", Limit = 0, Backoff = new RetryBackoff("fibonacci") },
-            StepRetryConfigJsonConverter.WriteValue,
-            StepRetryConfigJsonConverter.ReadValue);
+            StepRetryConfig.WriteJson,
+            StepRetryConfig.ReadJson);
     }
 
     [Fact]
     public void ErrorInfo_round_trips()
     {
-        var json = RoundTrip.AssertSurvives(new ErrorInfo { Message = "boom: \"quoted\" \u00e9 \n", Name = "Error" }, ErrorInfoJsonConverter.WriteValue, ErrorInfoJsonConverter.ReadValue);
-        RoundTrip.AssertSurvives(new ErrorInfo(), ErrorInfoJsonConverter.WriteValue, ErrorInfoJsonConverter.ReadValue);
+        var json = RoundTrip.AssertSurvives(new ErrorInfo { Message = "boom: \"quoted\" \u00e9 \n", Name = "Error" }, ErrorInfo.WriteJson, ErrorInfo.ReadJson);
+        RoundTrip.AssertSurvives(new ErrorInfo(), ErrorInfo.WriteJson, ErrorInfo.ReadJson);
 
         JsonAssert.Equal("{\"message\":\"boom: \\\"quoted\\\" \u00e9 \\n\",\"name\":\"Error\"}", json);
     }
@@ -379,9 +378,9 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void InstanceTrigger_and_TerminationTrigger_round_trip()
     {
-        RoundTrip.AssertSurvives(new InstanceTrigger { Source = TriggerSource.Binding }, InstanceTriggerJsonConverter.WriteValue, InstanceTriggerJsonConverter.ReadValue);
-        RoundTrip.AssertSurvives(new InstanceTrigger { Source = new TriggerSource("workflow") }, InstanceTriggerJsonConverter.WriteValue, InstanceTriggerJsonConverter.ReadValue);
-        RoundTrip.AssertSurvives(new TerminationTrigger { Source = "user" }, TerminationTriggerJsonConverter.WriteValue, TerminationTriggerJsonConverter.ReadValue);
+        RoundTrip.AssertSurvives(new InstanceTrigger { Source = TriggerSource.Binding }, InstanceTrigger.WriteJson, InstanceTrigger.ReadJson);
+        RoundTrip.AssertSurvives(new InstanceTrigger { Source = new TriggerSource("workflow") }, InstanceTrigger.WriteJson, InstanceTrigger.ReadJson);
+        RoundTrip.AssertSurvives(new TerminationTrigger { Source = "user" }, TerminationTrigger.WriteJson, TerminationTrigger.ReadJson);
     }
 
     [Fact]
@@ -395,7 +394,7 @@ public sealed class ModelRoundTripTests
         };
 
         var viaSerializer = JsonSerializer.Serialize(details);
-        var viaConverter = Encoding.UTF8.GetString(Cloudflare.OpenApi.Serialization.JsonWrite.ToUtf8Bytes(details, InstanceDetailsJsonConverter.WriteValue));
+        var viaConverter = Encoding.UTF8.GetString(Cloudflare.OpenApi.Serialization.JsonWrite.ToUtf8Bytes(details, InstanceDetails.WriteJson));
         var back = JsonSerializer.Deserialize<InstanceDetails>(viaSerializer);
         var step = JsonSerializer.Deserialize<InstanceStep>("""{"type":"sleep","name":"n"}""");
 
