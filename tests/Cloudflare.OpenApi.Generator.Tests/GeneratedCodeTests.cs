@@ -1,5 +1,6 @@
 using Cloudflare.OpenApi.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cloudflare.OpenApi.Generator.Tests;
 
@@ -28,6 +29,25 @@ public sealed class GeneratedCodeTests
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Snapshots.Verify(feature, run);
         Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void Generated_files_turn_nullable_warnings_off_for_users_and_back_on_for_these_tests()
+    {
+        // The header keeps nullable annotations but turns flow-analysis warnings off, as System.Text.Json's generated
+        // code does; the tests' symbol turns them back on, so CompilationProblems above would show a nullable mistake.
+        var run = GeneratorHarness.Run(GeneratorHarness.ReadSpec("objects.yaml"));
+        var generated = run.Sources.First().SourceText.ToString();
+        Assert.Contains("#nullable enable annotations\n#nullable disable warnings\n#if OPENAPI_GENERATOR_NULLABLE_CHECKS\n#nullable enable warnings\n#endif", generated.Replace("\r\n", "\n"));
+
+        // The same file with a nullable mistake appended (a null returned as a non-nullable string).
+        var withMistake = generated + "\nnamespace Mistake { internal static class M { internal static string Get() => null; } }\n";
+        int NullableWarnings(CSharpParseOptions options) => GeneratorHarness.CreateCompilation()
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText(withMistake, options))
+            .GetDiagnostics().Count(d => d.Id == "CS8603");
+
+        Assert.Equal(1, NullableWarnings(GeneratorHarness.ParseOptions));
+        Assert.Equal(0, NullableWarnings(CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest)));
     }
 
     [Fact]

@@ -17,6 +17,12 @@ internal static class GeneratorHarness
 {
     public const string SpecPath = "/specs/api.yaml";
 
+    /// <summary>The language version, and the symbol that turns nullable warnings back on in the generated code: the
+    /// tests compile it with them, so a nullable mistake in generated code fails a test (users build without it).</summary>
+    public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default
+        .WithLanguageVersion(LanguageVersion.Latest)
+        .WithPreprocessorSymbols("OPENAPI_GENERATOR_NULLABLE_CHECKS");
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
@@ -33,7 +39,7 @@ internal static class GeneratorHarness
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: $"Source{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, GeneratorHarness.ParseOptions, path: $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -47,7 +53,7 @@ internal static class GeneratorHarness
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             fileList,
-            CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
+            GeneratorHarness.ParseOptions,
             provider,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }

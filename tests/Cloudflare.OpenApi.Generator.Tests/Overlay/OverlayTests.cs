@@ -336,7 +336,7 @@ public sealed class OverlayTests
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             files,
-            CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
+            GeneratorHarness.ParseOptions,
             new MetadataOptionsProvider(metadata),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }

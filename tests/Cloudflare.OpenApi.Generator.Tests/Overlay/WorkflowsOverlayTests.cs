@@ -89,7 +89,7 @@ public sealed class WorkflowsOverlayTests
         var driver = CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             files,
-            CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
+            GeneratorHarness.ParseOptions,
             new Options(metadata));
         var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { internal static class Placeholder { } }");
         var result = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
