@@ -108,9 +108,11 @@ internal sealed class TypeNames
         TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.WriteJson({writer}, {value});",
     };
 
-    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> (a generated type's ReadJson, or a lambda) for a whole value of <paramref name="type"/> (not null).</summary>
-    public string ReadFunc(TypeRef type) => IsNamed(type.Kind) ? $"{Named(type.Name!)}.ReadJson" : $"static (ref {Reader} reader) => {ReadItem(type, "reader")}";
+    /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/> (not null).</summary>
+    // A lambda, not the method group X.ReadJson: a delegate to a static method is invoked through a shuffle thunk, a
+    // lambda's (an instance method of a cached closure) is not; the per-item read of a page is on the hot path.
+    public string ReadFunc(TypeRef type) => $"static (ref {Reader} reader) => {ReadItem(type, "reader")}";
 
-    /// <summary>A <c>JsonWriteAction&lt;T&gt;</c> (a generated type's WriteJson, or a lambda) for a whole value of <paramref name="type"/>.</summary>
-    public string WriteFunc(TypeRef type) => IsNamed(type.Kind) ? $"{Named(type.Name!)}.WriteJson" : $"static (writer, value) => {{ {Write(type, "writer", "value")} }}";
+    /// <summary>A <c>JsonWriteAction&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/>.</summary>
+    public string WriteFunc(TypeRef type) => $"static (writer, value) => {{ {Write(type, "writer", "value")} }}";
 }
