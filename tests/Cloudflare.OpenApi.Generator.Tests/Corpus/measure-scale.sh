@@ -48,6 +48,8 @@ if [ -n "${KEEP_LOG:-}" ]; then cp "$work/build.log" "$KEEP_LOG"; fi
 uptime
 echo "exit code: $status"
 grep -E "Elapsed \(wall clock\)|Maximum resident set size|User time|System time" "$work/time.log"
-echo "errors: $(grep -c ' error ' "$work/build.log" || true), warnings: $(grep -c ' warning ' "$work/build.log" || true)"
-grep -oE ' (error|warning) [A-Z]+[0-9]+' "$work/build.log" | sort | uniq -c | sort -rn | head -20
+# MSBuild prints each diagnostic twice (as the compiler reports it and again at the end): count distinct lines.
+grep -E ' (error|warning) ' "$work/build.log" | sed -E 's/^ *([0-9]+>)?//; s/ \[[^]]*\]$//' | sort -u > "$work/diagnostics.txt" || true
+echo "errors: $(grep -c ' error ' "$work/diagnostics.txt" || true), warnings: $(grep -c ' warning ' "$work/diagnostics.txt" || true) (distinct)"
+grep -oE ' (error|warning) [A-Z]+[0-9]+' "$work/diagnostics.txt" | sort | uniq -c | sort -rn | head -20
 grep -E ' error ' "$work/build.log" | sed -E 's/ \[[^]]*\]$//' | head -${SHOW_ERRORS:-15}
