@@ -318,7 +318,7 @@ public sealed class LocalWorkflowsEngine : IAsyncDisposable
         switch (outcome)
         {
             case HttpReadiness.Outcome.Exited:
-                await WaitForExitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                await ProcessOutput.DrainAsync(_process, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                 throw new LocalWorkflowsEngineException(
                     $"wrangler dev exited with code {_process.ExitCode} after {Seconds(_sinceSpawn.Elapsed)}, before {readinessUri} answered.\n{_log.Describe(30)}",
                     _log.ToString());

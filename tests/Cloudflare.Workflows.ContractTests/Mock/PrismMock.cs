@@ -183,6 +183,7 @@ internal sealed class PrismMock : IAsyncDisposable
         switch (outcome)
         {
             case HttpReadiness.Outcome.Exited:
+                await ProcessOutput.DrainAsync(_process, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                 throw new InvalidOperationException($"Prism ({_label}) exited with code {_process.ExitCode} after {sinceSpawn.Elapsed.TotalSeconds:0.0} s before it answered.\n{_log.Describe(30)}");
             case HttpReadiness.Outcome.TimedOut:
                 throw new InvalidOperationException($"Prism ({_label}) did not answer {BaseUri} within {StartupTimeout.TotalSeconds} s (last: {lastProblem}).\n{_log.Describe(30)}");
