@@ -144,7 +144,16 @@ public static class JsonRead
     public static JsonElement Element(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
     /// <summary>Reads an array, or null.</summary>
-    public static List<T>? List<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem)
+    public static List<T>? List<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem) =>
+        ReadList<T, DelegateItems<T>>(ref reader, new DelegateItems<T>(readItem));
+
+    /// <summary>Reads an array of generated models, or null (no delegate: each item reads itself). Same rules as <see cref="List{T}(ref Utf8JsonReader, JsonReadFunc{T})"/>.</summary>
+    public static List<T>? Models<T>(ref Utf8JsonReader reader) where T : IJsonSerializable<T> =>
+        ReadList<T, ModelItems<T>>(ref reader, default);
+
+    /// <summary>The one array loop of <see cref="List{T}(ref Utf8JsonReader, JsonReadFunc{T})"/> and <see cref="Models{T}"/>; the struct item reader is specialised by the JIT, so neither pays for the other.</summary>
+    private static List<T>? ReadList<T, TItems>(ref Utf8JsonReader reader, TItems items)
+        where TItems : struct, IItemReader<T>
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -159,32 +168,25 @@ public static class JsonRead
         var list = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(readItem(ref reader));
+            list.Add(items.Read(ref reader));
         }
 
         return list;
     }
 
-    /// <summary>Reads an array of generated models, or null (no delegate: each item reads itself). Same rules as <see cref="List{T}(ref Utf8JsonReader, JsonReadFunc{T})"/>.</summary>
-    public static List<T>? Models<T>(ref Utf8JsonReader reader) where T : IJsonSerializable<T>
+    private interface IItemReader<out T>
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
+        T Read(ref Utf8JsonReader reader);
+    }
 
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return Mismatch<List<T>>(ref reader, "an array");
-        }
+    private readonly struct DelegateItems<T>(JsonReadFunc<T> read) : IItemReader<T>
+    {
+        public T Read(ref Utf8JsonReader reader) => read(ref reader);
+    }
 
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            list.Add(T.ReadJson(ref reader));
-        }
-
-        return list;
+    private readonly struct ModelItems<T> : IItemReader<T> where T : IJsonSerializable<T>
+    {
+        public T Read(ref Utf8JsonReader reader) => T.ReadJson(ref reader);
     }
 
     /// <summary>
