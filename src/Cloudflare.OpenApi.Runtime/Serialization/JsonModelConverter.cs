@@ -8,7 +8,7 @@ namespace Cloudflare.OpenApi.Serialization;
 /// <summary>
 /// The System.Text.Json converter of every generated type (<c>[JsonConverter(typeof(JsonModelConverter&lt;T&gt;))]</c>):
 /// it calls the type's own reflection-free <c>ReadJson</c>/<c>WriteJson</c>, so <see cref="JsonSerializer"/> reads and
-/// writes a generated model exactly as the client does, NativeAOT and trimming included.
+/// writes a generated model exactly as the client does. The converter itself uses no reflection.
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
