@@ -30,6 +30,44 @@ public sealed class NamingTests
     }
 
     [Fact]
+    public void Properties_and_enum_values_named_like_the_generated_members_are_renamed_and_the_code_compiles()
+    {
+        // Every record has static ReadJson/WriteJson (and Validate() when it has constraints), every enum KnownValues,
+        // ReadJson and WriteJson: a JSON name that becomes one of them gets a number instead of breaking the build.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths:
+              /things:
+                get:
+                  operationId: Things_Get
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              read_json: { type: string }
+                              write_json: { type: string }
+                              validate: { type: string, maxLength: 3 }
+                              kind: { type: string, enum: [known_values, read_json, write_json, plain] }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.CompilationProblems);
+        var record = run.Source(".ThingsGetResponse.g.cs");
+        Assert.Contains("public string? ReadJson2 { get; init; }", record);
+        Assert.Contains("public string? WriteJson2 { get; init; }", record);
+        Assert.Contains("public string? Validate2 { get; init; }", record);
+        var kind = run.Source(".ThingsGetResponseKind.g.cs");
+        Assert.Contains("KnownValues2 { get; }", kind);
+        Assert.Contains("ReadJson2 { get; }", kind);
+        Assert.Equal(6, run.GeneratorDiagnostics.Count(d => d.Id == "OAG004"));
+    }
+
+    [Fact]
     public void Explicit_name_wins_over_a_derived_name_that_comes_first_in_the_document()
     {
         const string spec = """
