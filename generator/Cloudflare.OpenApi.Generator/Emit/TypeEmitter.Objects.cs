@@ -44,17 +44,15 @@ internal static partial class TypeEmitter
             w.WriteLine($"public {required}{PropertyType(names, property)} {property.Name} {{ get; init; }}");
         }
 
-        // Value equality over content: lists and JSON values compare by what they hold, so a model read back from
-        // its own JSON equals the original.
-        w.WriteLine();
-        w.WriteLine("/// <inheritdoc/>");
-        w.OpenBlock($"public bool Equals({o.Name}? other)");
-        if (o.Properties.Count == 0 && !o.HasVariableTag)
+        // Value equality over content: lists, maps and JSON values compare by what they hold, so a model read back from
+        // its own JSON equals the original. A record without such a property keeps the compiler's own Equals and
+        // GetHashCode, which compare the same way (EqualityComparer<T>.Default per property) and cost the compiler
+        // less than declared ones (no bound tree kept for analyzers; see Corpus/SCALE.md).
+        if (o.Properties.Any(p => ComparesByContent(p.Type.Kind)))
         {
-            w.WriteLine("return other is not null;");
-        }
-        else
-        {
+            w.WriteLine();
+            w.WriteLine("/// <inheritdoc/>");
+            w.OpenBlock($"public bool Equals({o.Name}? other)");
             w.WriteLine("if (other is null) return false;");
             w.WriteLine("if (ReferenceEquals(this, other)) return true;");
             var terms = o.Properties.Select(p => $"{Equality}.AreEqual({p.Name}, other.{p.Name})");
@@ -64,26 +62,25 @@ internal static partial class TypeEmitter
             }
 
             w.WriteLine("return " + string.Join("\n    && ", terms) + ";");
-        }
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("/// <inheritdoc/>");
+            w.OpenBlock("public override int GetHashCode()");
+            w.WriteLine("var hash = new global::System.HashCode();");
+            w.WriteLine($"hash.Add({SourceWriter.Literal(o.Name)});");
+            if (o.HasVariableTag)
+            {
+                w.WriteLine($"hash.Add({TagField(o)}, global::System.StringComparer.Ordinal);");
+            }
 
-        w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("/// <inheritdoc/>");
-        w.OpenBlock("public override int GetHashCode()");
-        w.WriteLine("var hash = new global::System.HashCode();");
-        w.WriteLine($"hash.Add({SourceWriter.Literal(o.Name)});");
-        if (o.HasVariableTag)
-        {
-            w.WriteLine($"hash.Add({TagField(o)}, global::System.StringComparer.Ordinal);");
-        }
+            foreach (var property in o.Properties)
+            {
+                w.WriteLine($"hash.Add({Equality}.Hash({property.Name}));");
+            }
 
-        foreach (var property in o.Properties)
-        {
-            w.WriteLine($"hash.Add({Equality}.Hash({property.Name}));");
+            w.WriteLine("return hash.ToHashCode();");
+            w.CloseBlock();
         }
-
-        w.WriteLine("return hash.ToHashCode();");
-        w.CloseBlock();
 
         if (o.HasValidate)
         {
@@ -120,6 +117,14 @@ internal static partial class TypeEmitter
         w.WriteLine($"/// <summary>The <c>{json}</c> tag of this variant: one of {values}, as read or as created.</summary>");
         w.WriteLine($"public override string {o.DiscriminatorName} => {TagField(o)};");
     }
+
+    /// <summary>Whether a property of this kind needs <c>ValueEquality</c> (the compiler's equality would compare references).</summary>
+    private static bool ComparesByContent(TypeKind kind) => kind switch
+    {
+        TypeKind.Array or TypeKind.Map or TypeKind.Any => true,
+        TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime
+            or TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => false,
+    };
 
     private static string TagField(ObjectSpec o) => "_" + char.ToLowerInvariant(o.DiscriminatorName![0]) + o.DiscriminatorName.Substring(1);
 
@@ -204,23 +209,19 @@ internal static partial class TypeEmitter
             w.WriteLine("string? tag = null;");
         }
 
-        w.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        w.OpenBlock($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
         index = 0;
         foreach (var property in o.Properties)
         {
             var keyword = index == 0 ? "if" : "else if";
-            w.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8(property.JsonName)}))");
-            w.WriteLine("reader.Read();");
-            w.WriteLine($"p{index} = {names.Read(property.Type, "reader")};");
-            w.CloseBlock();
+            w.WriteLine($"{keyword} ({TypeNames.JsonRead}.Property(ref reader, {Utf8(property.JsonName)})) p{index} = {names.Read(property.Type, "reader")};");
             index++;
         }
 
         if (o.HasVariableTag)
         {
             // The known tags without allocating; another value leaves the default (the union chose this variant).
-            w.OpenBlock($"{(o.Properties.Count == 0 ? "if" : "else if")} (reader.ValueTextEquals({Utf8(o.DiscriminatorJsonName!)}))");
-            w.WriteLine("reader.Read();");
+            w.OpenBlock($"{(o.Properties.Count == 0 ? "if" : "else if")} ({TypeNames.JsonRead}.Property(ref reader, {Utf8(o.DiscriminatorJsonName!)}))");
             if (o.NumericTag)
             {
                 w.WriteLine("tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var number) ? number switch");
@@ -248,18 +249,9 @@ internal static partial class TypeEmitter
             w.CloseBlock();
         }
 
-        if (o.Properties.Count == 0 && !o.HasVariableTag)
-        {
-            w.WriteLine("reader.Read();");
-            w.WriteLine("reader.Skip();");
-        }
-        else
-        {
-            w.OpenBlock("else");
-            w.WriteLine("reader.Read();");
-            w.WriteLine("reader.Skip();");
-            w.CloseBlock();
-        }
+        w.WriteLine(o.Properties.Count == 0 && !o.HasVariableTag
+            ? $"{TypeNames.JsonRead}.SkipValue(ref reader);"
+            : $"else {TypeNames.JsonRead}.SkipValue(ref reader);");
 
         w.CloseBlock();
         w.WriteLine();
@@ -296,22 +288,9 @@ internal static partial class TypeEmitter
             });
         }
 
-        index = 0;
         foreach (var property in o.Properties)
         {
-            var local = $"v{index}";
-            w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
-            w.WriteLine($"writer.WritePropertyName({Utf8(property.JsonName)});");
-            w.WriteLine(names.Write(property.Type, "writer", local));
-            w.CloseBlock();
-            if (property.Required && !property.Nullable)
-            {
-                w.OpenBlock("else");
-                w.WriteLine($"writer.WriteNull({Utf8(property.JsonName)});");
-                w.CloseBlock();
-            }
-
-            index++;
+            w.WriteLine(names.WriteProperty(property.Type, "writer", Utf8(property.JsonName), $"value.{property.Name}", property.Required && !property.Nullable));
         }
 
         w.WriteLine("writer.WriteEndObject();");

@@ -12,6 +12,7 @@ internal sealed class TypeNames
     public const string JsonRead = "global::Cloudflare.OpenApi.Serialization.JsonRead";
     public const string JsonReadNumber = "global::Cloudflare.OpenApi.Serialization.JsonReadNumber";
     public const string JsonWrite = "global::Cloudflare.OpenApi.Serialization.JsonWrite";
+    public const string JsonWriteProperty = "global::Cloudflare.OpenApi.Serialization.JsonWriteProperty";
     public const string Reader = "global::System.Text.Json.Utf8JsonReader";
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
@@ -78,10 +79,10 @@ internal sealed class TypeNames
         TypeKind.Map => $"{JsonRead}.Map<{Of(type.Element!)}>(ref {reader}, static (ref {Reader} r{depth}) => {ReadItem(type.Element!, "r" + depth, depth + 1)})",
         // JSON null is null; an object or enum of another JSON kind is read leniently as null (and reported) by the
         // runtime's start check, unless strict reading is on. Unions check their kinds themselves.
-        TypeKind.Object => $"({JsonRead}.StartsObject(ref {reader}, {Literal(type.Name!)}) ? {Named(type.Name!)}.ReadJson(ref {reader}) : null)",
-        TypeKind.Enum => $"({JsonRead}.StartsString(ref {reader}, {Literal(type.Name!)}) ? {Named(type.Name!)}.ReadJson(ref {reader}) : default({Named(type.Name!)}?))",
-        TypeKind.Union => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {Named(type.Name!)}.ReadJson(ref {reader}))",
-        TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"({reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({Named(type.Name!)}?) : {Named(type.Name!)}.ReadJson(ref {reader}))",
+        TypeKind.Object => $"{JsonRead}.Object<{Named(type.Name!)}>(ref {reader}, {Literal(type.Name!)})",
+        TypeKind.Enum => $"{JsonRead}.Enum<{Named(type.Name!)}>(ref {reader}, {Literal(type.Name!)})",
+        TypeKind.Union => $"{JsonRead}.Union<{Named(type.Name!)}>(ref {reader})",
+        TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{JsonRead}.ValueUnion<{Named(type.Name!)}>(ref {reader})",
     };
 
     private static string Literal(string text) => SourceWriter.Literal(text);
@@ -107,6 +108,30 @@ internal sealed class TypeNames
         TypeKind.Map => $"{JsonWrite}.Map<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
         TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.WriteJson({writer}, {value});",
     };
+
+    /// <summary>
+    /// A statement that writes the property <paramref name="utf8Name"/> of <paramref name="value"/> (which may be null:
+    /// then nothing is written, or JSON null when <paramref name="writeNull"/>), one runtime call per property.
+    /// </summary>
+    public string WriteProperty(TypeRef type, string writer, string utf8Name, string value, bool writeNull)
+    {
+        var tail = $"{writer}, {utf8Name}, {value}";
+        var flag = writeNull ? "true" : "false";
+        return type.Kind switch
+        {
+            TypeKind.String => $"{JsonWriteProperty}.String({tail}, {flag});",
+            TypeKind.Boolean => $"{JsonWriteProperty}.Boolean({tail}, {flag});",
+            TypeKind.Integer => $"{JsonWriteProperty}.{(type.Format == NumberFormat.Int32 ? "Int32" : "Int64")}({tail}, {flag});",
+            TypeKind.Number => $"{JsonWriteProperty}.{(type.Format == NumberFormat.Decimal ? "Decimal" : "Double")}({tail}, {flag});",
+            TypeKind.DateTime => $"{JsonWriteProperty}.DateTimeOffset({tail}, {flag});",
+            TypeKind.Any => $"{JsonWriteProperty}.Element({tail}, {flag});",
+            TypeKind.Array when IsNamed(type.Element!.Kind) => $"{JsonWriteProperty}.Models<{Of(type.Element!)}>({tail}, {flag});",
+            TypeKind.Array => $"{JsonWriteProperty}.List<{Of(type.Element!)}>({tail}, static (w0, v0) => {{ {Write(type.Element!, "w0", "v0", 1)} }}, {flag});",
+            TypeKind.Map => $"{JsonWriteProperty}.Map<{Of(type.Element!)}>({tail}, static (w0, v0) => {{ {Write(type.Element!, "w0", "v0", 1)} }}, {flag});",
+            TypeKind.Object or TypeKind.Union => $"{JsonWriteProperty}.Model<{Of(type)}>({tail}, {flag});",
+            TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{JsonWriteProperty}.Value<{Of(type)}>({tail}, {flag});",
+        };
+    }
 
     /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> lambda for a whole value of <paramref name="type"/> (not null).</summary>
     // A lambda, not the method group X.ReadJson: a delegate to a static method is invoked through a shuffle thunk, a

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -139,6 +140,58 @@ public static class JsonRead
                 return MismatchValue<System.DateTimeOffset>(ref reader, "an ISO 8601 timestamp string");
         }
     }
+
+    /// <summary>
+    /// Moves to the next property of the object being read: true on its name, false at the end of the object. With
+    /// <see cref="Property"/> and <see cref="SkipValue"/> it is the loop of every generated <c>ReadJson</c>; these small
+    /// calls instead of the statements they stand for keep the generated code, and the compiler's work on it, small.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>True, with the reader moved onto the value, when the current property is <paramref name="utf8Name"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name)
+    {
+        if (!reader.ValueTextEquals(utf8Name))
+        {
+            return false;
+        }
+
+        reader.Read();
+        return true;
+    }
+
+    /// <summary>Skips the value of the current property (one the type does not know).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>
+    /// Reads a generated record, or null: JSON null is null; (lenient) a value of another kind is skipped, reported and
+    /// read as null. See <see cref="StartsObject"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? Object<T>(ref Utf8JsonReader reader, string typeName) where T : class, IJsonSerializable<T> =>
+        StartsObject(ref reader, typeName) ? T.ReadJson(ref reader) : null;
+
+    /// <summary>Reads a generated open enum, or null: same rules as <see cref="StartsString"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? Enum<T>(ref Utf8JsonReader reader, string typeName) where T : struct, IJsonSerializable<T> =>
+        StartsString(ref reader, typeName) ? T.ReadJson(ref reader) : null;
+
+    /// <summary>Reads a generated union, or null on JSON null (the union checks the kinds of its variants itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? Union<T>(ref Utf8JsonReader reader) where T : class, IJsonSerializable<T> =>
+        reader.TokenType == JsonTokenType.Null ? null : T.ReadJson(ref reader);
+
+    /// <summary>Reads a generated value union (a struct), or null on JSON null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? ValueUnion<T>(ref Utf8JsonReader reader) where T : struct, IJsonSerializable<T> =>
+        reader.TokenType == JsonTokenType.Null ? null : T.ReadJson(ref reader);
 
     /// <summary>Reads any JSON value (including <c>null</c>) as a detached <see cref="JsonElement"/>.</summary>
     public static JsonElement Element(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
