@@ -2,7 +2,8 @@
 # Measures Cloudflare's full published API (cloudflare-full.json.gz, 12.5 MB) through one `dotnet build` of a
 # consumer project that uses the generator as an analyzer (ProjectReference, as the SDK does), with /usr/bin/time -v.
 # Usage: measure-scale.sh [spec.json.gz] [namespace]   — prints wall time, peak RSS, the load average after the build
-# and the build's diagnostics summary. KEEP_LOG=path keeps the build log; SHOW_ERRORS=n prints n errors (default 15).
+# and the build's diagnostics summary. KEEP_LOG=path keeps the build log; SHOW_ERRORS=n prints n errors (default 15);
+# BUILD_ARGS adds arguments to the timed build (e.g. BUILD_ARGS='-p:RunAnalyzers=false', see SCALE.md).
 # The consumer lives in a temporary folder (removed afterwards); the generator and runtime are built first, so the
 # timed build is the consumer's compile (generator + C# compiler), as for a user whose dependencies are restored.
 set -euo pipefail
@@ -41,7 +42,7 @@ dotnet restore "$work/Scale.csproj" -v:q > /dev/null
 
 set +e
 /usr/bin/time -v dotnet build "$work/Scale.csproj" -c Debug -nologo -nodeReuse:false -p:BuildProjectReferences=false --no-restore \
-  -v:m -clp:NoSummary > "$work/build.log" 2> "$work/time.log"
+  -v:m -clp:NoSummary ${BUILD_ARGS:-} > "$work/build.log" 2> "$work/time.log"
 status=$?
 set -e
 if [ -n "${KEEP_LOG:-}" ]; then cp "$work/build.log" "$KEEP_LOG"; fi
