@@ -51,6 +51,49 @@ public sealed class UnionCompositionTests
     }
 
     [Fact]
+    public void AnyOf_that_only_says_which_own_property_is_required_is_the_object_not_a_union()
+    {
+        // Cloudflare's full API, builds_CreateBuildRequest (and 15 more: stream copies, browser rendering, magic apps):
+        // "give commit_hash or branch". It was a JsonElement with an OAG006, losing the whole request's typing.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                CreateBuildRequest:
+                  type: object
+                  properties:
+                    branch: { type: string }
+                    commit_hash: { type: string }
+                  anyOf:
+                    - required: [commit_hash]
+                    - required: [branch]
+                Choice:
+                  type: object
+                  properties:
+                    url: { type: string }
+                  oneOf:
+                    - required: [url]
+                    - { type: object, properties: { html: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.CompilationProblems);
+        var build = run.Source(".CreateBuildRequest.g.cs");
+        Assert.Contains("public sealed partial record CreateBuildRequest", build);
+        Assert.Contains("public string? Branch { get; init; }", build);
+        Assert.Contains("public string? CommitHash { get; init; }", build);
+        var assembly = run.Load();
+        var read = Read(assembly, "CreateBuildRequest", """{"branch":"main"}""")!;
+        Assert.Equal("main", Get(read, "Branch"));
+        Assert.Equal("""{"branch":"main"}""", Write(assembly, "CreateBuildRequest", read));
+
+        // A branch with a property of its own is a real alternative: that stays the loose union it was (one OAG006).
+        Assert.Equal(new[] { "OAG006" }, run.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void Variant_shared_by_two_unions_told_apart_by_required_properties_is_wrapped_without_a_tag()
     {
         // Cloudflare's full API (lists items): the wrapper's emitter read the tag's name before looking whether there was one (OAG010).

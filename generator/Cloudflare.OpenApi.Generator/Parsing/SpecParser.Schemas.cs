@@ -49,7 +49,31 @@ internal sealed partial class SpecParser
     }
 
     private static IEnumerable<JsonSchema> UnionMembers(JsonSchema schema) =>
-        schema.OneOf.Concat(schema.AnyOf).Where(s => s.Type != JsonObjectType.Null);
+        IsRequiredPropertiesRule(schema)
+            ? Enumerable.Empty<JsonSchema>()
+            : schema.OneOf.Concat(schema.AnyOf).Where(s => s.Type != JsonObjectType.Null);
+
+    /// <summary>
+    /// An object whose <c>anyOf</c>/<c>oneOf</c> only says which of its own properties must be present
+    /// (<c>properties: {url, html}, anyOf: [{required: [url]}, {required: [html]}]</c>: "give one of them"). It is one
+    /// type, not a union: the branches add no property and no type, so the object is generated with all its properties
+    /// and the server checks the rule. (Cloudflare's API has dozens: builds, stream copies, browser rendering, magic apps.)
+    /// </summary>
+    private static bool IsRequiredPropertiesRule(JsonSchema schema)
+    {
+        var branches = schema.OneOf.Concat(schema.AnyOf).Where(b => b.Type != JsonObjectType.Null).ToList();
+        if (branches.Count < 2 || (schema.Properties.Count == 0 && schema.AllOf.Count == 0)
+            || (schema.Type & ~JsonObjectType.Null) is not (JsonObjectType.None or JsonObjectType.Object))
+        {
+            return false;
+        }
+
+        return branches.All(b => b.Reference is null && b.RequiredProperties.Count > 0
+            && (b.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object
+            && b.Properties.Count == 0 && b.AllOf.Count == 0 && b.OneOf.Count == 0 && b.AnyOf.Count == 0
+            && b.Item is null && b.Items.Count == 0 && b.Enumeration.Count == 0 && b.AdditionalPropertiesSchema is null
+            && b.DiscriminatorObject is null);
+    }
 
     /// <summary>Own properties plus those of every <c>allOf</c> member (flattened), in document order.</summary>
     private static List<(string Name, JsonSchemaProperty Property, bool Required)> Properties(JsonSchema schema)
