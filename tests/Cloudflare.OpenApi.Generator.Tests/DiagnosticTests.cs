@@ -140,7 +140,7 @@ public sealed class DiagnosticTests
             Shape:
               oneOf:
                 - { type: object, properties: { r: { type: number } } }
-                - { type: object, properties: { w: { type: number } } }
+                - { type: object, additionalProperties: { type: number } }
         """,
         Warning("OAG006").WithSpan(Path, 6, 5, 6, 10));
 

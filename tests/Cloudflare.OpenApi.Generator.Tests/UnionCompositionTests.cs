@@ -51,6 +51,59 @@ public sealed class UnionCompositionTests
     }
 
     [Fact]
+    public void Objects_that_nothing_tells_apart_keep_their_json_and_offer_every_branch_as_a_typed_record()
+    {
+        // Cloudflare's access_app_policy_result (a full policy or a partial one, no required property, no tag), Discord's
+        // partial updates, Box's signer inputs: they were a JsonElement (OAG006), so a caller wrote request JSON by hand.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Policy:
+                  anyOf:
+                    - $ref: '#/components/schemas/FullPolicy'
+                    - { type: object, properties: { mfa: { type: boolean } } }
+                FullPolicy:
+                  type: object
+                  properties:
+                    id: { type: string }
+                    mfa: { type: boolean }
+                Holder:
+                  type: object
+                  properties:
+                    policy: { $ref: '#/components/schemas/Policy' }
+                    policies: { type: array, items: { $ref: '#/components/schemas/Policy' } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var holder = Read(assembly, "Holder", """{"policy":{"id":"p1","mfa":true},"policies":[{"mfa":false}]}""")!;
+
+        // Read: the JSON is kept whole, and each branch can be asked for.
+        var policy = Get(holder, "Policy")!;
+        var full = Call(policy, "AsFullPolicy")!;
+        Assert.Equal("p1", Get(full, "Id"));
+        Assert.Equal(true, Get(full, "Mfa"));
+        var partial = Call(policy, "AsPolicyOption2")!;
+        Assert.Equal(true, Get(partial, "Mfa"));
+        Assert.Equal("""{"policy":{"id":"p1","mfa":true},"policies":[{"mfa":false}]}""", Write(assembly, "Holder", holder));
+
+        // Created from a branch record: that record is what is written, and it is the value AsX() returns.
+        var fullType = assembly.GetType("Test.Api.FullPolicy", throwOnError: true)!;
+        var record = Read(assembly, "FullPolicy", """{"id":"p2"}""")!;
+        var policyType = assembly.GetType("Test.Api.Policy", throwOnError: true)!;
+        var created = Activator.CreateInstance(policyType, record)!;
+        Assert.Same(record, Call(created, "AsFullPolicy"));
+        Assert.Equal("""{"id":"p2"}""", Write(assembly, "Policy", created));
+        Assert.Equal(Read(assembly, "Policy", """{"id":"p2"}"""), created);
+        Assert.NotNull(policyType.GetMethod("op_Implicit", new[] { fullType }));
+    }
+
+    [Fact]
     public void AnyOf_that_only_says_which_own_property_is_required_is_the_object_not_a_union()
     {
         // Cloudflare's full API, builds_CreateBuildRequest (and 15 more: stream copies, browser rendering, magic apps):

@@ -23,6 +23,7 @@ internal static partial class TypeEmitter
             UnionSpec u => w => EmitUnion(w, names, context, u),
             PrimitiveUnionSpec p => w => EmitPrimitiveUnion(w, names, context, p),
             ValueUnionSpec v => w => EmitValueUnion(w, names, context, v),
+            ObjectChoiceSpec c => w => EmitObjectChoice(w, names, context, c),
             VariantWrapperSpec v => w => EmitVariantWrapper(w, names, context, v),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.GetType().Name, "Unknown type spec."),
         };

@@ -136,6 +136,13 @@ internal sealed record ValueUnionCaseSpec(JsonKind Kind, string Name, TypeRef Ty
 /// <summary>oneOf/anyOf whose branches are different JSON kinds (<c>string | Dog | string[]</c>) → a struct with a raw-JSON fallback.</summary>
 internal sealed record ValueUnionSpec(string Name, string? Description, EquatableArray<ValueUnionCaseSpec> Cases) : TypeSpec(Name, Description);
 
+/// <summary>
+/// oneOf/anyOf of objects that nothing tells apart (no discriminator, tag or property only one of them requires) → a
+/// struct that keeps the JSON and reads it as the branch the caller asks for (<c>AsDog()</c>), created from any branch.
+/// </summary>
+/// <param name="Branches">The branch records (Object or Union types), distinct.</param>
+internal sealed record ObjectChoiceSpec(string Name, string? Description, EquatableArray<TypeRef> Branches) : TypeSpec(Name, Description);
+
 /// <summary>An equatable wrapper so a <see cref="TypeKind"/> can live in an <see cref="EquatableArray{T}"/>.</summary>
 internal readonly record struct TypeKindBox(TypeKind Kind);
 

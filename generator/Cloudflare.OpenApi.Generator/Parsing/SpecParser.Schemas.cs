@@ -219,6 +219,11 @@ internal sealed partial class SpecParser
                 return valueUnion;
             }
 
+            if (TryBuildObjectChoice(s, members, componentName, nameHint, pointer) is { } choice)
+            {
+                return choice;
+            }
+
             Report(
                 DiagnosticDescriptors.UnsupportedFallback,
                 pointer,

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using Cloudflare.OpenApi.Generator.Helpers;
+using Cloudflare.OpenApi.Generator.Model;
+using NJsonSchema;
+
+namespace Cloudflare.OpenApi.Generator.Parsing;
+
+/// <summary>
+/// oneOf/anyOf of objects that nothing tells apart: no discriminator, no property pinned to a value per branch, no
+/// property only one branch requires (Cloudflare's policy results, Discord's partial updates, OpenAI's eval items). The
+/// reader cannot choose a branch, so the value keeps its JSON and offers every branch as a typed record
+/// (<c>AsAccessAppPolicy()</c>); a caller creates one from any branch. That is typed and loses nothing, where a
+/// <c>JsonElement</c> made the caller write the JSON by hand.
+/// </summary>
+internal sealed partial class SpecParser
+{
+    /// <summary>Builds the struct when every branch is an object with properties of its own; else null (the caller falls back).</summary>
+    private TypeRef? TryBuildObjectChoice(JsonSchema s, List<JsonSchema> members, string? componentName, string? nameHint, string pointer)
+    {
+        // Every branch must become a generated record: an object with properties (an empty or map-like object would be
+        // a JsonElement or a dictionary, which has no JSON code of its own) and not a union itself.
+        if (!members.All(m => !UnionMembers(Unwrap(m)).Any() && Properties(m).Count > 0))
+        {
+            return null;
+        }
+
+        var name = componentName ?? InlineTypeName(s, nameHint!, pointer);
+        var reference = Remember(s, new TypeRef(TypeKind.ValueUnion, name));
+        var oneOf = s.OneOf.ToList();
+        var anyOf = s.AnyOf.ToList();
+        var branches = new List<TypeRef>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var at = oneOf.IndexOf(members[i]) is var o and >= 0 ? $"{pointer}/oneOf/{o}" : $"{pointer}/anyOf/{anyOf.IndexOf(members[i])}";
+            var type = Map(members[i], name + "Option" + (i + 1), at);
+
+            // A branch is offered when it is a generated record (a class with JSON code of its own); the pre-check
+            // makes every branch one, and identical branches are offered once.
+            if (type.Kind is TypeKind.Object or TypeKind.Union && !branches.Contains(type))
+            {
+                branches.Add(type);
+            }
+        }
+
+        _types.Add(new ObjectChoiceSpec(name, NullIfEmpty(s.Description), branches.ToEquatableArray()));
+        return reference;
+    }
+}

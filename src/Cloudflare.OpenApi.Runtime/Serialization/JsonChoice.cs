@@ -1,0 +1,104 @@
+using System;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace Cloudflare.OpenApi.Serialization;
+
+/// <summary>
+/// The value of a generated union whose object branches nothing tells apart (no discriminator, no tag, no property only
+/// one branch requires): either the branch record it was created from, or the JSON it was read from. Reading cannot
+/// choose a branch, so the JSON is kept whole and <see cref="As{T}"/> reads it as the branch the caller asks for;
+/// writing writes the record, or the JSON as it came. Generated structs hold one of these and add one typed
+/// constructor, conversion and <c>As…()</c> per branch.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct JsonChoice : IEquatable<JsonChoice>
+{
+    private readonly object? _model;
+    private readonly JsonWriteAction<object>? _write;
+    private readonly JsonElement _json;
+
+    private JsonChoice(object? model, JsonWriteAction<object>? write, JsonElement json)
+    {
+        _model = model;
+        _write = write;
+        _json = json;
+    }
+
+    /// <summary>A value created from a branch record.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    public static JsonChoice Of<T>(T model) where T : class, IJsonSerializable<T> =>
+        new(model ?? throw new ArgumentNullException(nameof(model)), Writer<T>.Write, default);
+
+    /// <summary>Reads the value at the reader (any JSON value) and keeps it.</summary>
+    public static JsonChoice Read(ref Utf8JsonReader reader) => new(null, null, JsonElement.ParseValue(ref reader));
+
+    /// <summary>The JSON of the value: as read, or the record written out; <c>null</c> for a default value.</summary>
+    public JsonElement Json
+    {
+        get
+        {
+            if (_model is null)
+            {
+                return _json.ValueKind == JsonValueKind.Undefined ? JsonDocument.Parse("null").RootElement : _json;
+            }
+
+            using var document = JsonDocument.Parse(JsonWrite.ToUtf8Bytes(this, static (writer, value) => value.Write(writer)));
+            return document.RootElement.Clone();
+        }
+    }
+
+    /// <summary>
+    /// The value as the branch <typeparamref name="T"/>: the record it was created from, or its JSON read as a
+    /// <typeparamref name="T"/> (with the client's reading rules: properties of other branches are ignored, missing
+    /// required ones take their defaults and are reported, or throw in strict mode).
+    /// </summary>
+    public T As<T>() where T : class, IJsonSerializable<T>
+    {
+        if (_model is T model)
+        {
+            return model;
+        }
+
+        var json = Encoding.UTF8.GetBytes(Json.GetRawText());
+        return JsonWrite.FromUtf8Bytes(json, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.StartObject
+            ? T.ReadJson(ref reader)
+            : throw JsonRead.Unexpected(ref reader, "an object (" + typeof(T).Name + ")"));
+    }
+
+    /// <summary>Writes the record, or the JSON as it was read (JSON <c>null</c> for a default value).</summary>
+    public void Write(Utf8JsonWriter writer)
+    {
+        if (_model is not null)
+        {
+            _write!(writer, _model);
+        }
+        else if (_json.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            _json.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Equal when the two values have the same JSON (<see cref="ValueEquality.JsonDeepEquals"/>).</summary>
+    public bool Equals(JsonChoice other) =>
+        (_model is not null && ReferenceEquals(_model, other._model)) || ValueEquality.JsonDeepEquals(Json, other.Json);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is JsonChoice other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => (int)Json.ValueKind;
+
+    /// <summary>The JSON text of the value.</summary>
+    public override string ToString() => Json.GetRawText();
+
+    private static class Writer<T> where T : class, IJsonSerializable<T>
+    {
+        public static readonly JsonWriteAction<object> Write = static (writer, value) => T.WriteJson(writer, (T)value);
+    }
+}
