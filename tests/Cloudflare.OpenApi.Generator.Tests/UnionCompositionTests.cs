@@ -101,6 +101,11 @@ public sealed class UnionCompositionTests
         Assert.Equal("""{"id":"p2"}""", Write(assembly, "Policy", created));
         Assert.Equal(Read(assembly, "Policy", """{"id":"p2"}"""), created);
         Assert.NotNull(policyType.GetMethod("op_Implicit", new[] { fullType }));
+
+        // A default value (a required property the JSON lacked, read leniently) writes null rather than throwing.
+        var none = Activator.CreateInstance(policyType)!;
+        Assert.Equal("null", Write(assembly, "Policy", none));
+        Assert.Equal(JsonValueKind.Null, ((JsonElement)Get(none, "Json")!).ValueKind);
     }
 
     [Fact]

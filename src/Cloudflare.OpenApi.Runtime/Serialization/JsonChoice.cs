@@ -39,11 +39,12 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
     {
         get
         {
-            if (_model is null)
+            if (_model is null && _json.ValueKind != JsonValueKind.Undefined)
             {
-                return _json.ValueKind == JsonValueKind.Undefined ? JsonDocument.Parse("null").RootElement : _json;
+                return _json;
             }
 
+            // A created value (or a default one, which writes null): its JSON as written, detached from the document.
             using var document = JsonDocument.Parse(JsonWrite.ToUtf8Bytes(this, static (writer, value) => value.Write(writer)));
             return document.RootElement.Clone();
         }
