@@ -35,10 +35,12 @@ public sealed class UnionCompositionTests
                   oneOf:
                     - { type: string }
                     - { type: object, properties: { a: { type: string } } }
-                    - { type: object, properties: { b: { type: string } } }
+                    - { type: object, additionalProperties: { type: string } }
             """;
         var run = GeneratorHarness.Run(spec);
 
+        // A map branch cannot be offered as a record (see the next test for objects that can), so the object case is
+        // a JsonElement.
         Assert.Equal(new[] { "OAG006" }, run.GeneratorDiagnostics.Select(d => d.Id));
         Assert.Empty(run.CompilationProblems);
         var assembly = run.Load();
@@ -149,6 +151,38 @@ public sealed class UnionCompositionTests
 
         // A branch with a property of its own is a real alternative: that stays the loose union it was (one OAG006).
         Assert.Equal(new[] { "OAG006" }, run.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void String_beside_objects_that_nothing_tells_apart_offers_the_objects_as_a_choice()
+    {
+        // Cloudflare's access policy links: a policy uuid, or one of two policy objects with no tag between them (nine
+        // of them in the full API). The uuid is `allOf: [{description}, {$ref: uuid}]`, which is the uuid string.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Uuid: { type: string }
+                Choice:
+                  anyOf:
+                    - allOf: [ { description: A policy uuid. }, { $ref: '#/components/schemas/Uuid' } ]
+                    - { type: object, properties: { a: { type: string } } }
+                    - { type: object, properties: { b: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var uuid = Read(assembly, "Choice", "\"3f1c\"")!;
+        Assert.Equal(true, Get(uuid, "IsString"));
+        var choice = Read(assembly, "Choice", """{"b":"x"}""")!;
+        Assert.Equal(true, Get(choice, "IsObject"));
+        var objects = Call(choice, "AsObject")!;
+        Assert.Equal("x", Get(Call(objects, "AsChoiceObjectOption2")!, "B"));
+        Assert.Equal("""{"b":"x"}""", Write(assembly, "Choice", choice));
     }
 
     [Fact]

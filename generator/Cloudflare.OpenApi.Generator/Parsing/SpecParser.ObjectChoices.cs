@@ -18,9 +18,7 @@ internal sealed partial class SpecParser
     /// <summary>Builds the struct when every branch is an object with properties of its own; else null (the caller falls back).</summary>
     private TypeRef? TryBuildObjectChoice(JsonSchema s, List<JsonSchema> members, string? componentName, string? nameHint, string pointer)
     {
-        // Every branch must become a generated record: an object with properties (an empty or map-like object would be
-        // a JsonElement or a dictionary, which has no JSON code of its own) and not a union itself.
-        if (!members.All(m => !UnionMembers(Unwrap(m)).Any() && Properties(m).Count > 0))
+        if (!CanChoose(members))
         {
             return null;
         }
@@ -29,21 +27,48 @@ internal sealed partial class SpecParser
         var reference = Remember(s, new TypeRef(TypeKind.ValueUnion, name));
         var oneOf = s.OneOf.ToList();
         var anyOf = s.AnyOf.ToList();
+        var branches = members
+            .Select(m => (m, oneOf.IndexOf(m) is var o and >= 0 ? $"{pointer}/oneOf/{o}" : $"{pointer}/anyOf/{anyOf.IndexOf(m)}"))
+            .ToList();
+        BuildObjectChoice(name, NullIfEmpty(s.Description), branches);
+        return reference;
+    }
+
+    /// <summary>
+    /// The object case of a union of several JSON kinds (Cloudflare's policy links: a uuid string or one of two policy
+    /// objects) when its object branches cannot be told apart: a choice of its own; else null.
+    /// </summary>
+    private TypeRef? TryBuildObjectChoiceCase(string wantedName, List<(JsonSchema Schema, string Pointer)> branches, string pointer)
+    {
+        if (!CanChoose(branches.Select(b => b.Schema).ToList()))
+        {
+            return null;
+        }
+
+        var name = ClaimTypeName(wantedName, wantedName, pointer);
+        BuildObjectChoice(name, null, branches);
+        return new TypeRef(TypeKind.ValueUnion, name);
+    }
+
+    // Every branch must become a generated record: an object with properties (an empty or map-like object would be
+    // a JsonElement or a dictionary, which has no JSON code of its own) and not a union itself.
+    private static bool CanChoose(List<JsonSchema> members) => members.All(m => !UnionMembers(Unwrap(m)).Any() && Properties(m).Count > 0);
+
+    private void BuildObjectChoice(string name, string? description, List<(JsonSchema Schema, string Pointer)> members)
+    {
         var branches = new List<TypeRef>();
         for (var i = 0; i < members.Count; i++)
         {
-            var at = oneOf.IndexOf(members[i]) is var o and >= 0 ? $"{pointer}/oneOf/{o}" : $"{pointer}/anyOf/{anyOf.IndexOf(members[i])}";
-            var type = Map(members[i], name + "Option" + (i + 1), at);
+            var type = Map(members[i].Schema, name + "Option" + (i + 1), members[i].Pointer);
 
-            // A branch is offered when it is a generated record (a class with JSON code of its own); the pre-check
-            // makes every branch one, and identical branches are offered once.
+            // A branch is offered when it is a generated record (a class with JSON code of its own); CanChoose makes
+            // every branch one, and identical branches are offered once.
             if (type.Kind is TypeKind.Object or TypeKind.Union && !branches.Contains(type))
             {
                 branches.Add(type);
             }
         }
 
-        _types.Add(new ObjectChoiceSpec(name, NullIfEmpty(s.Description), branches.ToEquatableArray()));
-        return reference;
+        _types.Add(new ObjectChoiceSpec(name, description, branches.ToEquatableArray()));
     }
 }

@@ -25,10 +25,13 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            if (schema.AllOf.Count == 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
-                && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object && schema.Enumeration.Count == 0)
+            if (schema.AllOf.Count >= 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
+                && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object && schema.Enumeration.Count == 0
+                && (schema.AllOf.Count == 1 || schema.AllOf.Count(m => !IsAnnotationOnly(m)) == 1))
             {
-                schema = schema.AllOf.First();
+                // One member, or one that defines the type while the others only annotate it (Cloudflare's
+                // `allOf: [{description: …}, {$ref: uuid}]`, which puts a description on a reference).
+                schema = schema.AllOf.Count == 1 ? schema.AllOf.First() : schema.AllOf.First(m => !IsAnnotationOnly(m));
                 continue;
             }
 
@@ -37,6 +40,13 @@ internal sealed partial class SpecParser
 
         return schema;
     }
+
+    /// <summary>A schema that only documents (description, title, example…): no type, no reference, no constraint.</summary>
+    private static bool IsAnnotationOnly(JsonSchema s) =>
+        s.Reference is null && s.Type == JsonObjectType.None && s.Properties.Count == 0 && s.AllOf.Count == 0 && s.OneOf.Count == 0
+        && s.AnyOf.Count == 0 && s.Enumeration.Count == 0 && s.Item is null && s.Items.Count == 0 && s.AdditionalPropertiesSchema is null
+        && s.RequiredProperties.Count == 0 && s.Format is null && s.Pattern is null && s.Not is null && s.DiscriminatorObject is null
+        && s.MinLength is null && s.MaxLength is null && s.Minimum is null && s.Maximum is null;
 
     private static bool IsNullable(JsonSchema schema)
     {

@@ -64,6 +64,11 @@ internal sealed partial class SpecParser
                 // the objects are a discriminated union of their own.
                 type = objects;
             }
+            else if (kind == JsonKind.Object && TryBuildObjectChoiceCase(name + "Object", ofKind.Select(b => (b.Schema, b.Pointer)).ToList(), pointer) is { } choice)
+            {
+                // Object branches that nothing tells apart: the case keeps the JSON and offers each branch.
+                type = choice;
+            }
             else
             {
                 type = kind switch
@@ -88,7 +93,7 @@ internal sealed partial class SpecParser
 
             var caseName = kind switch
             {
-                JsonKind.Object when type.Kind == TypeKind.Union && ofKind.Count > 1 => CaseSuffix(kind),
+                JsonKind.Object when type.Kind is TypeKind.Union or TypeKind.ValueUnion && ofKind.Count > 1 => CaseSuffix(kind),
                 JsonKind.Object when type.Name is { } typeName && !s_reservedCaseNames.Contains(typeName) && typeName != name => typeName,
                 _ => CaseSuffix(kind),
             };
