@@ -26,19 +26,39 @@ internal sealed partial class SpecParser
             }
 
             if (schema.AllOf.Count >= 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0
-                && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object && schema.Enumeration.Count == 0
-                && (schema.AllOf.Count == 1 || schema.AllOf.Count(m => !IsAnnotationOnly(m)) == 1))
+                && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object && schema.Enumeration.Count == 0)
             {
-                // One member, or one that defines the type while the others only annotate it (Cloudflare's
-                // `allOf: [{description: …}, {$ref: uuid}]`, which puts a description on a reference).
-                schema = schema.AllOf.Count == 1 ? schema.AllOf.First() : schema.AllOf.First(m => !IsAnnotationOnly(m));
-                continue;
+                if (schema.AllOf.Count == 1)
+                {
+                    schema = schema.AllOf.First();
+                    continue;
+                }
+
+                // One member that is a string, number, boolean or array while the others only annotate it (Cloudflare's
+                // `allOf: [{description: …}, {$ref: uuid}]`, which puts a description on a reference) is that member: it
+                // was read as an empty object. An object member keeps its own type (the merged allOf, under its own name).
+                var defining = schema.AllOf.Where(m => !IsAnnotationOnly(m)).ToList();
+                if (defining.Count == 1 && IsValueLike(defining[0]))
+                {
+                    schema = defining[0];
+                    continue;
+                }
             }
 
             break;
         }
 
         return schema;
+    }
+
+    /// <summary>A schema whose values are a primitive, an enum or an array (not an object, not a union).</summary>
+    private static bool IsValueLike(JsonSchema schema)
+    {
+        var s = Unwrap(schema);
+        var type = s.Type & ~JsonObjectType.Null;
+        return s.Properties.Count == 0 && s.AllOf.Count == 0 && s.OneOf.Count == 0 && s.AnyOf.Count == 0
+            && (type is JsonObjectType.String or JsonObjectType.Integer or JsonObjectType.Number or JsonObjectType.Boolean or JsonObjectType.Array
+                || (type == JsonObjectType.None && s.Enumeration.Count > 0));
     }
 
     /// <summary>A schema that only documents (description, title, example…): no type, no reference, no constraint.</summary>
