@@ -64,23 +64,42 @@ public sealed class DiagnosticTests
         Error("OAG003").WithSpan(Path, 7, 13, 7, 47));
 
     [Fact]
-    public Task OAG006_object_query_parameter_degrades_to_json_text() => Verify(
+    public Task OAG006_object_header_parameter_degrades_to_json_text() => Verify(
         Header + """
         paths:
           /a:
             get:
               operationId: A_Get
               parameters:
-                - name: filter
-                  in: query
+                - name: X-Filter
+                  in: header
                   schema: { type: object, properties: { x: { type: string } } }
               responses:
                 '204': { description: none }
         """,
         Warning("OAG006").WithSpan(Path, 8, 11, 8, 11).WithArguments(
-            "The parameter 'filter' of type object",
+            "The header parameter 'X-Filter' of type object",
             "JsonElement (sent as its JSON text)",
-            "only primitives, enums and arrays of those have a standard text form (deepObject and exploded objects are not written)"));
+            "objects, maps and unions are written in the query only; a path or header value here is its JSON text"));
+
+    [Fact]
+    public Task OAG006_query_array_of_objects_degrades_to_json_text() => Verify(
+        Header + """
+        paths:
+          /a:
+            get:
+              operationId: A_Get
+              parameters:
+                - name: filters
+                  in: query
+                  schema: { type: array, items: { type: object, properties: { x: { type: string } } } }
+              responses:
+                '204': { description: none }
+        """,
+        Warning("OAG006").WithSpan(Path, 8, 11, 8, 11).WithArguments(
+            "The parameter 'filters' of type array of object",
+            "JsonElement (sent as its JSON text)",
+            "an array's items in the query are text; the specification defines no form for an object or array item"));
 
     [Fact]
     public Task OAG006_form_body_without_an_object_schema_degrades_to_bytes() => Verify(

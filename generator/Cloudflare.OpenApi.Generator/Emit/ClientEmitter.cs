@@ -456,20 +456,35 @@ internal static class ClientEmitter
             return;
         }
 
-        if (p.Type.Kind != TypeKind.Array)
+        switch (p.Type.Kind)
         {
-            w.WriteLine($"uri.AppendQuery({name}, {WireText.OfOptional(names, p.Type, p.Name, nullable)});");
-            return;
+            case TypeKind.Array:
+                var each = WireText.Each(names, p.Type.Element!, p.Name);
+                w.WriteLine(p.ValueStyle switch
+                {
+                    ValueStyle.Exploded or ValueStyle.DeepObject => $"uri.AppendQueryEach({name}, {each});",
+                    ValueStyle.CommaDelimited or ValueStyle.SpaceDelimited or ValueStyle.PipeDelimited =>
+                        $"uri.AppendQueryJoined({name}, {each}, {SourceWriter.Literal(WireText.Delimiter(p.ValueStyle))});",
+                });
+                break;
+            case TypeKind.Object or TypeKind.Union or TypeKind.ValueUnion or TypeKind.Map:
+                w.WriteLine($"uri.AppendQueryJson({name}, {WireText.OptionalJsonBytes(names, p.Type, p.Name, nullable)}, {QueryStyle(p.ValueStyle)});");
+                break;
+            case TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.Any:
+                w.WriteLine($"uri.AppendQuery({name}, {WireText.OfOptional(names, p.Type, p.Name, nullable)});");
+                break;
         }
-
-        var each = WireText.Each(names, p.Type.Element!, p.Name);
-        w.WriteLine(p.ArrayStyle switch
-        {
-            ArrayStyle.Exploded => $"uri.AppendQueryEach({name}, {each});",
-            ArrayStyle.CommaDelimited or ArrayStyle.SpaceDelimited or ArrayStyle.PipeDelimited =>
-                $"uri.AppendQueryJoined({name}, {each}, {SourceWriter.Literal(WireText.Delimiter(p.ArrayStyle))});",
-        });
     }
+
+    /// <summary>The runtime's <c>QueryStyle</c> for an object, map or union query parameter.</summary>
+    private static string QueryStyle(ValueStyle style) => "global::Cloudflare.OpenApi.Infrastructure.QueryStyle." + style switch
+    {
+        ValueStyle.Exploded => "Form",
+        ValueStyle.CommaDelimited => "FormUnexploded",
+        ValueStyle.SpaceDelimited => "SpaceDelimited",
+        ValueStyle.PipeDelimited => "PipeDelimited",
+        ValueStyle.DeepObject => "DeepObject",
+    };
 
     /// <summary>For list operations that page by <c>page</c> or <c>cursor</c>: an <c>IAsyncEnumerable</c> over every item.</summary>
     private static void EmitAutoPaging(SourceWriter w, TypeNames names, OperationSpec op, List<MethodParameter> signature, List<(string Name, string? Text)> docs)

@@ -78,11 +78,11 @@ internal static class FormEmitter
         return field.Kind switch
         {
             FormFieldKind.Text or FormFieldKind.Json => $"content.Add({name}, {WireText.OfOptional(names, field.Type!, field.Name, IsNullable(field))});",
-            FormFieldKind.TextArray => field.ArrayStyle switch
+            FormFieldKind.TextArray => field.ValueStyle switch
             {
-                ArrayStyle.Exploded => $"content.AddEach({name}, {WireText.Each(names, field.Type!.Element!, field.Name)});",
-                ArrayStyle.CommaDelimited or ArrayStyle.SpaceDelimited or ArrayStyle.PipeDelimited =>
-                    $"content.AddJoined({name}, {WireText.Each(names, field.Type!.Element!, field.Name)}, {SourceWriter.Literal(WireText.Delimiter(field.ArrayStyle))});",
+                ValueStyle.Exploded or ValueStyle.DeepObject => $"content.AddEach({name}, {WireText.Each(names, field.Type!.Element!, field.Name)});",
+                ValueStyle.CommaDelimited or ValueStyle.SpaceDelimited or ValueStyle.PipeDelimited =>
+                    $"content.AddJoined({name}, {WireText.Each(names, field.Type!.Element!, field.Name)}, {SourceWriter.Literal(WireText.Delimiter(field.ValueStyle))});",
             },
             FormFieldKind.File => $"content.Add({name}, {field.Name} is null ? null : {Utf8}({field.Name}.ToArray()));",
             FormFieldKind.FileArray => $"if ({field.Name} is not null) foreach (var file in {field.Name}) content.Add({name}, {Utf8}(file.ToArray()));",

@@ -48,12 +48,28 @@ internal static class WireText
         $"{ParameterText}.Join({value}, {SourceWriter.Literal(delimiter)}, static item => {Of(names, element, "item")})";
 
     /// <summary>The delimiter of a non-exploded array style.</summary>
-    public static string Delimiter(ArrayStyle style) => style switch
+    public static string Delimiter(ValueStyle style) => style switch
     {
-        ArrayStyle.Exploded or ArrayStyle.CommaDelimited => ",",
-        ArrayStyle.SpaceDelimited => " ",
-        ArrayStyle.PipeDelimited => "|",
+        ValueStyle.Exploded or ValueStyle.CommaDelimited or ValueStyle.DeepObject => ",",
+        ValueStyle.SpaceDelimited => " ",
+        ValueStyle.PipeDelimited => "|",
     };
+
+    /// <summary>The UTF-8 JSON bytes of <paramref name="value"/>, or null when it is null (<paramref name="nullable"/>: the variable may be null).</summary>
+    public static string OptionalJsonBytes(TypeNames names, TypeRef type, string value, bool nullable)
+    {
+        if (!nullable)
+        {
+            return JsonBytes(names, type, value);
+        }
+
+        return type.Kind switch
+        {
+            TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion or TypeKind.Any
+                => $"({value}.HasValue ? {JsonBytes(names, type, value + ".GetValueOrDefault()")} : null)",
+            TypeKind.String or TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Array => $"({value} is null ? null : {JsonBytes(names, type, value)})",
+        };
+    }
 
     /// <summary>The UTF-8 JSON bytes of <paramref name="value"/> (not null) of any type.</summary>
     public static string JsonBytes(TypeNames names, TypeRef type, string value)

@@ -9,8 +9,8 @@ internal enum ParameterLocation
     Header,
 }
 
-/// <summary>How an array parameter or form field is written (OpenAPI <c>style</c> + <c>explode</c>).</summary>
-internal enum ArrayStyle
+/// <summary>How an array, object or map parameter or an array form field is written (OpenAPI <c>style</c> + <c>explode</c>); for objects and maps the delimited styles join keys and values (<c>r,100,g,200</c>) and <see cref="Exploded"/> makes each property a parameter (<c>r=100&amp;g=200</c>).</summary>
+internal enum ValueStyle
 {
     /// <summary><c>style: form, explode: true</c> (the query and form default): the name repeated, <c>ids=a&amp;ids=b</c>.</summary>
     Exploded,
@@ -20,11 +20,13 @@ internal enum ArrayStyle
     SpaceDelimited,
     /// <summary><c>style: pipeDelimited</c>: <c>a|b</c>.</summary>
     PipeDelimited,
+    /// <summary><c>style: deepObject</c> (query objects and maps): <c>color[r]=100&amp;color[g]=200</c>; an array is written as <see cref="Exploded"/>.</summary>
+    DeepObject,
 }
 
 /// <summary>An operation parameter.</summary>
 /// <param name="ClientProperty">Set when the value comes from the client options (e.g. the account id), not from the method.</param>
-/// <param name="ArrayStyle">How an array value is written (ignored for scalars).</param>
+/// <param name="ValueStyle">How an array, object or map value is written (ignored for scalars).</param>
 internal sealed record ParameterSpec(
     string JsonName,
     string Name,
@@ -34,7 +36,7 @@ internal sealed record ParameterSpec(
     string? Description,
     ConstraintSpec? Constraints,
     string? ClientProperty,
-    ArrayStyle ArrayStyle = ArrayStyle.Exploded);
+    ValueStyle ValueStyle = ValueStyle.Exploded);
 
 /// <summary>One piece of a path template: a literal, or the JSON name of a path parameter.</summary>
 internal readonly record struct PathSegment(bool IsParameter, string Text);
@@ -64,7 +66,7 @@ internal enum FormFieldKind
 {
     /// <summary>A primitive or enum: one field/part with its text.</summary>
     Text,
-    /// <summary>An array of primitives or enums, as <see cref="FormFieldSpec.ArrayStyle"/> says.</summary>
+    /// <summary>An array of primitives or enums, as <see cref="FormFieldSpec.ValueStyle"/> says.</summary>
     TextArray,
     /// <summary>An object, union or map: its JSON (a JSON part in multipart, JSON text in a form).</summary>
     Json,
@@ -78,7 +80,7 @@ internal enum FormFieldKind
 /// <param name="Type">The C# type (Text, TextArray, Json); null for files.</param>
 /// <param name="ContentType">A multipart part's media type from the spec's <c>encoding</c> (files default to <c>application/octet-stream</c>).</param>
 internal sealed record FormFieldSpec(
-    string JsonName, string Name, FormFieldKind Kind, TypeRef? Type, bool Required, string? Description, ArrayStyle ArrayStyle, string? ContentType);
+    string JsonName, string Name, FormFieldKind Kind, TypeRef? Type, bool Required, string? Description, ValueStyle ValueStyle, string? ContentType);
 
 /// <summary>The request record of a form-encoded or multipart body: typed properties plus a writer for the wire format.</summary>
 internal sealed record FormSpec(string Name, string? Description, bool Multipart, EquatableArray<FormFieldSpec> Fields);

@@ -95,7 +95,7 @@ internal sealed partial class SpecParser
             var target = Unwrap(property);
             if (IsBinary(target))
             {
-                fields.Add(new FormFieldSpec(jsonName, propertyName, FormFieldKind.File, null, required, description, ArrayStyle.Exploded, partType));
+                fields.Add(new FormFieldSpec(jsonName, propertyName, FormFieldKind.File, null, required, description, ValueStyle.Exploded, partType));
                 if (!multipart)
                 {
                     Report(DiagnosticDescriptors.UnsupportedFallback, propertyPointer, $"The binary form field '{jsonName}'", "its bytes as UTF-8 text", "a form-encoded body carries text; use multipart/form-data for files");
@@ -106,7 +106,7 @@ internal sealed partial class SpecParser
 
             if ((target.Type & JsonObjectType.Array) != 0 && target.Item is { } item && IsBinary(Unwrap(item)))
             {
-                fields.Add(new FormFieldSpec(jsonName, propertyName, FormFieldKind.FileArray, null, required, description, ArrayStyle.Exploded, partType));
+                fields.Add(new FormFieldSpec(jsonName, propertyName, FormFieldKind.FileArray, null, required, description, ValueStyle.Exploded, partType));
                 if (!multipart)
                 {
                     Report(DiagnosticDescriptors.UnsupportedFallback, propertyPointer, $"The binary form field '{jsonName}'", "its bytes as UTF-8 text", "a form-encoded body carries text; use multipart/form-data for files");
@@ -117,16 +117,16 @@ internal sealed partial class SpecParser
 
             var type = Map(property, typeName + propertyName, propertyPointer);
             var kind = FormFieldKindOf(type);
-            var style = ArrayStyle.Exploded;
+            var style = ValueStyle.Exploded;
             if (kind == FormFieldKind.TextArray && !multipart)
             {
                 // Form fields follow the query rules: style form, explode true unless the encoding says otherwise.
                 var explode = _yaml.Exists(encodingPointer + "/explode") ? encoding!.Explode : true;
                 style = encoding?.Style switch
                 {
-                    "spaceDelimited" => ArrayStyle.SpaceDelimited,
-                    "pipeDelimited" => ArrayStyle.PipeDelimited,
-                    _ => explode ? ArrayStyle.Exploded : ArrayStyle.CommaDelimited,
+                    "spaceDelimited" => ValueStyle.SpaceDelimited,
+                    "pipeDelimited" => ValueStyle.PipeDelimited,
+                    _ => explode ? ValueStyle.Exploded : ValueStyle.CommaDelimited,
                 };
             }
 

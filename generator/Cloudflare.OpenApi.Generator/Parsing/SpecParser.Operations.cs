@@ -204,7 +204,7 @@ internal sealed partial class SpecParser
             }
 
             var schema = parameter.Schema ?? parameter;
-            var type = ParameterType(parameter, schema, typePrefix, parameterPointer);
+            var type = ParameterType(parameter, location.Value, schema, typePrefix, parameterPointer);
             var required = location == ParameterLocation.Path || parameter.IsRequired;
             var constraints = Constraints(schema);
             string? clientProperty = null;
@@ -218,7 +218,7 @@ internal sealed partial class SpecParser
             }
 
             var name = clientProperty is null ? scope.Claim(Naming.Camel(parameter.Name), parameter.Name, out _) : Naming.Camel(parameter.Name);
-            var style = type.Kind == TypeKind.Array ? ArrayStyleOf(parameter, location.Value, parameterPointer) : ArrayStyle.Exploded;
+            var style = ParameterShape(type) == ParameterValueShape.Structured ? ValueStyleOf(parameter, location.Value, type.Kind == TypeKind.Array, parameterPointer) : ValueStyle.Exploded;
             parameters.Add(new ParameterSpec(parameter.Name, name, location.Value, type, required, NullIfEmpty(parameter.Description), constraints, clientProperty, style));
         }
 
@@ -230,7 +230,7 @@ internal sealed partial class SpecParser
                 // Invalid by the specification, common in practice: the placeholder still needs a value, so take a string.
                 Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The path placeholder '{{{segment.Text}}}' without an `in: path` parameter", "a string parameter", "every path placeholder needs a value");
                 var name = scope.Claim(Naming.Camel(segment.Text), segment.Text, out _);
-                parameters.Add(new ParameterSpec(segment.Text, name, ParameterLocation.Path, TypeRef.String, true, null, null, null, ArrayStyle.CommaDelimited));
+                parameters.Add(new ParameterSpec(segment.Text, name, ParameterLocation.Path, TypeRef.String, true, null, null, null, ValueStyle.CommaDelimited));
             }
         }
 
@@ -251,11 +251,12 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>
-    /// A parameter's type: primitives, enums, primitive unions and arrays of those as they are; anything else (objects,
-    /// discriminated unions, maps, nested arrays) degrades to <c>JsonElement</c> sent as its JSON text, and a schema
-    /// without a type to <c>string</c>.
+    /// A parameter's type: primitives, enums, primitive unions and arrays of those as they are; in the query also
+    /// objects, maps and unions (written from their JSON by the OpenAPI style: <c>RequestBuilder.AppendQueryJson</c>);
+    /// anything else (those in a path or header, arrays of them, nested arrays) degrades to <c>JsonElement</c> sent as
+    /// its JSON text, and a schema without a type to <c>string</c>.
     /// </summary>
-    private TypeRef ParameterType(OpenApiParameter parameter, JsonSchema schema, string typePrefix, string pointer)
+    private TypeRef ParameterType(OpenApiParameter parameter, ParameterLocation location, JsonSchema schema, string typePrefix, string pointer)
     {
         // `enum: ["true", "false"]` reads better as bool? (sent as "true"/"false").
         if (IsBooleanStringEnum(Unwrap(schema)))
@@ -275,10 +276,18 @@ internal sealed partial class SpecParser
             case ParameterValueShape.Untyped:
                 Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The array parameter '{parameter.Name}' with untyped items", "a list of strings", "a parameter's value is text on the wire");
                 return new TypeRef(TypeKind.Array, null, TypeRef.String);
-            default:
-                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "only primitives, enums and arrays of those have a standard text form (deepObject and exploded objects are not written)");
+            case ParameterValueShape.Structured when location == ParameterLocation.Query && type.Kind != TypeKind.Array:
+                return type;
+            case ParameterValueShape.Structured when location == ParameterLocation.Query:
+                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "an array's items in the query are text; the specification defines no form for an object or array item");
                 return TypeRef.Any;
+            case ParameterValueShape.Structured:
+                break;
         }
+
+        // An object, map or union in a path or header.
+        Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The {location.ToString().ToLowerInvariant()} parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "objects, maps and unions are written in the query only; a path or header value here is its JSON text");
+        return TypeRef.Any;
     }
 
     private enum ParameterValueShape
@@ -298,8 +307,8 @@ internal sealed partial class SpecParser
 
     private static string Describe(TypeRef type) => type.Kind == TypeKind.Array ? "array of " + Describe(type.Element!) : type.Kind.ToString().ToLowerInvariant();
 
-    /// <summary>The OpenAPI <c>style</c>/<c>explode</c> of an array parameter, with the specification's defaults per location.</summary>
-    private ArrayStyle ArrayStyleOf(OpenApiParameter parameter, ParameterLocation location, string pointer)
+    /// <summary>The OpenAPI <c>style</c>/<c>explode</c> of an array, object or map parameter, with the specification's defaults per location.</summary>
+    private ValueStyle ValueStyleOf(OpenApiParameter parameter, ParameterLocation location, bool isArray, string pointer)
     {
         var raw = ResolvePointer(pointer);
         var explode = _yaml.Exists(raw + "/explode") ? parameter.Explode : (bool?)null;
@@ -310,15 +319,17 @@ internal sealed partial class SpecParser
                 switch (style)
                 {
                     case OpenApiParameterStyle.SpaceDelimeted:
-                        return ArrayStyle.SpaceDelimited;
+                        return ValueStyle.SpaceDelimited;
                     case OpenApiParameterStyle.PipeDelimited:
-                        return ArrayStyle.PipeDelimited;
+                        return ValueStyle.PipeDelimited;
                     case OpenApiParameterStyle.Undefined:
                     case OpenApiParameterStyle.Form:
-                        return explode ?? true ? ArrayStyle.Exploded : ArrayStyle.CommaDelimited;
+                        return explode ?? true ? ValueStyle.Exploded : ValueStyle.CommaDelimited;
+                    case OpenApiParameterStyle.DeepObject when !isArray:
+                        return ValueStyle.DeepObject;
                     default:
-                        Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The query parameter style '{style}'", "style: form", "arrays in the query are written as form, spaceDelimited or pipeDelimited");
-                        return explode ?? true ? ArrayStyle.Exploded : ArrayStyle.CommaDelimited;
+                        Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The query parameter style '{style}'", "style: form", isArray ? "arrays in the query are written as form, spaceDelimited or pipeDelimited" : "objects in the query are written as form, spaceDelimited, pipeDelimited or deepObject");
+                        return explode ?? true ? ValueStyle.Exploded : ValueStyle.CommaDelimited;
                 }
 
             case ParameterLocation.Path:
@@ -328,7 +339,7 @@ internal sealed partial class SpecParser
                     Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The {location.ToString().ToLowerInvariant()} parameter style '{style}'", "style: simple", "label and matrix styles are not written");
                 }
 
-                return ArrayStyle.CommaDelimited;
+                return ValueStyle.CommaDelimited;
             default:
                 throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown parameter location.");
         }

@@ -13,7 +13,7 @@ namespace Cloudflare.OpenApi.Infrastructure;
 /// a value can never change the shape of the URL.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class RequestBuilder
+public sealed partial class RequestBuilder
 {
     // One StringBuilder per thread is reused across requests (the BCL's StringBuilderCache idea): a builder is taken
     // out of the cache when a RequestBuilder starts and put back once the URI is built, which is before the request

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Cloudflare.OpenApi.Generator.Tests.Wire;
 
-/// <summary>The generated client of <c>Specs/parameter-types.yaml</c>: every primitive, enum, date and array in path, query and header.</summary>
+/// <summary>The generated client of <c>Specs/parameter-types.yaml</c>: every primitive, enum, date and array in path, query and header; objects, maps and unions in the query.</summary>
 public sealed class ParameterWireTests
 {
     private static readonly GeneratedAssembly s_api = GeneratedAssembly.Load("parameter-types");
@@ -64,6 +64,44 @@ public sealed class ParameterWireTests
         Assert.Equal("https://api.example.com/reports/1/1/false/1970-01-01T00%3A00%3A00.000Z/daily/t?limit=3", sent.Uri.AbsoluteUri);
         Assert.False(sent.Headers.Contains("X-Count"));
         Assert.False(sent.Headers.Contains("X-Kinds"));
+    }
+
+    [Fact]
+    public async Task Object_map_and_union_query_parameters_are_written_by_their_openapi_style()
+    {
+        var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", "{}");
+        var filter = s_api.Create("ReportsGetFilter", ("A", "x&y"), ("N", (long?)3), ("Tags", new[] { "t1", "t2" }), ("On", (bool?)null));
+        var color = s_api.Create("ReportsGetColor", ("R", (long?)100), ("G", (long?)200));
+        var created = s_api.Create("ReportsGetWhereValue", ("Gt", (long?)5), ("In", new[] { "a", "b" }));
+        var where = Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), s_api.Type("ReportsGetWhereValue")))!;
+        ((System.Collections.IDictionary)where).Add("created", created);
+        var skuIds = s_api.Type("ReportsGetSkuIds");
+        var severalSkus = skuIds.GetConstructor([typeof(IReadOnlyList<string>)])!.Invoke([new List<string> { "s1", "s2" }]);
+
+        dynamic reports = s_api.Client(handler).Reports;
+        await reports.GetAsync(1, 1.0, false, DateTimeOffset.UnixEpoch, (dynamic)s_api.Enum("Kind", "Daily"), new[] { "t" }, 3L, true,
+            filter: (dynamic)filter, color: (dynamic)color, where: (dynamic)where, skuIds: (dynamic)severalSkus, cancellationToken: CancellationToken.None);
+
+        // form + explode (the default): each property its own parameter, an array property repeated, a null one left out;
+        // form, explode: false: keys and values joined; deepObject: brackets per level, an array's items repeated.
+        Assert.Equal(
+            "https://api.example.com/reports/1/1/false/1970-01-01T00%3A00%3A00.000Z/daily/t"
+            + "?limit=3&a=x%26y&n=3&tags=t1&tags=t2&color=r,100,g,200&where%5Bcreated%5D%5Bgt%5D=5&where%5Bcreated%5D%5Bin%5D=a&where%5Bcreated%5D%5Bin%5D=b&sku_ids=s1&sku_ids=s2",
+            Assert.Single(handler.Requests).Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task A_union_query_parameter_holding_a_string_is_one_parameter()
+    {
+        var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", "{}");
+        var skuIds = s_api.Type("ReportsGetSkuIds");
+        var oneSku = skuIds.GetMethod("op_Implicit", [typeof(string)])!.Invoke(null, ["only one"]);
+
+        dynamic reports = s_api.Client(handler).Reports;
+        await reports.GetAsync(1, 1.0, false, DateTimeOffset.UnixEpoch, (dynamic)s_api.Enum("Kind", "Daily"), new[] { "t" }, 3L, true,
+            skuIds: (dynamic)oneSku!, cancellationToken: CancellationToken.None);
+
+        Assert.EndsWith("?limit=3&sku_ids=only%20one", Assert.Single(handler.Requests).Uri.AbsoluteUri);
     }
 
     [Fact]
