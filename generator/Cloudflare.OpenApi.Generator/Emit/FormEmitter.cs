@@ -89,16 +89,6 @@ internal static class FormEmitter
         };
     }
 
-    private static string JsonBytesOptional(TypeNames names, FormFieldSpec field)
-    {
-        var type = field.Type!;
-        if (!IsNullable(field))
-        {
-            return WireText.JsonBytes(names, type, field.Name);
-        }
-
-        return type.IsValueType
-            ? $"({field.Name}.HasValue ? {WireText.JsonBytes(names, type, field.Name + ".GetValueOrDefault()")} : null)"
-            : $"({field.Name} is null ? null : {WireText.JsonBytes(names, type, field.Name)})";
-    }
+    private static string JsonBytesOptional(TypeNames names, FormFieldSpec field) =>
+        WireText.OptionalJsonBytes(names, field.Type!, field.Name, IsNullable(field));
 }

@@ -22,21 +22,10 @@ internal static class WireText
     };
 
     /// <summary>The text of <paramref name="value"/>, or null when it is null (<paramref name="nullable"/>: the variable may be null).</summary>
-    public static string OfOptional(TypeNames names, TypeRef type, string value, bool nullable)
-    {
-        if (!nullable)
-        {
-            return Of(names, type, value);
-        }
-
-        return type.Kind switch
-        {
-            TypeKind.String => value,
-            TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion or TypeKind.Any
-                => $"({value}.HasValue ? {Of(names, type, value + ".GetValueOrDefault()")} : null)",
-            TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Array => $"({value} is null ? null : {Of(names, type, value)})",
-        };
-    }
+    public static string OfOptional(TypeNames names, TypeRef type, string value, bool nullable) =>
+        !nullable ? Of(names, type, value)
+        : type.Kind == TypeKind.String ? value
+        : WhenNotNull(type, value, v => Of(names, type, v));
 
     /// <summary>Each item's text of a sequence (null stays null): <c>ParameterText.Each(ids, static item => …)</c>.</summary>
     public static string Each(TypeNames names, TypeRef element, string value) => element.Kind == TypeKind.String
@@ -56,20 +45,13 @@ internal static class WireText
     };
 
     /// <summary>The UTF-8 JSON bytes of <paramref name="value"/>, or null when it is null (<paramref name="nullable"/>: the variable may be null).</summary>
-    public static string OptionalJsonBytes(TypeNames names, TypeRef type, string value, bool nullable)
-    {
-        if (!nullable)
-        {
-            return JsonBytes(names, type, value);
-        }
+    public static string OptionalJsonBytes(TypeNames names, TypeRef type, string value, bool nullable) =>
+        nullable ? WhenNotNull(type, value, v => JsonBytes(names, type, v)) : JsonBytes(names, type, value);
 
-        return type.Kind switch
-        {
-            TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion or TypeKind.Any
-                => $"({value}.HasValue ? {JsonBytes(names, type, value + ".GetValueOrDefault()")} : null)",
-            TypeKind.String or TypeKind.Object or TypeKind.Union or TypeKind.Map or TypeKind.Array => $"({value} is null ? null : {JsonBytes(names, type, value)})",
-        };
-    }
+    /// <summary><paramref name="of"/> applied to the value of a variable that may be null, null when it is.</summary>
+    private static string WhenNotNull(TypeRef type, string value, System.Func<string, string> of) => type.IsValueType
+        ? $"({value}.HasValue ? {of(value + ".GetValueOrDefault()")} : null)"
+        : $"({value} is null ? null : {of(value)})";
 
     /// <summary>The UTF-8 JSON bytes of <paramref name="value"/> (not null) of any type.</summary>
     public static string JsonBytes(TypeNames names, TypeRef type, string value)
