@@ -45,7 +45,7 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
             }
 
             // A created value (or a default one, which writes null): its JSON as written, detached from the document.
-            using var document = JsonDocument.Parse(JsonWrite.ToUtf8Bytes(this, static (writer, value) => value.Write(writer)));
+            using var document = JsonDocument.Parse(Utf8());
             return document.RootElement.Clone();
         }
     }
@@ -62,8 +62,7 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
             return model;
         }
 
-        var json = Encoding.UTF8.GetBytes(Json.GetRawText());
-        return JsonWrite.FromUtf8Bytes(json, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.StartObject
+        return JsonWrite.FromUtf8Bytes(Utf8(), static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.StartObject
             ? T.ReadJson(ref reader)
             : throw JsonRead.Unexpected(ref reader, "an object (" + typeof(T).Name + ")"));
     }
@@ -97,6 +96,11 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
 
     /// <summary>The JSON text of the value.</summary>
     public override string ToString() => Json.GetRawText();
+
+    // The value's UTF-8 JSON: as read, or the record (JSON null for a default value) written out.
+    private byte[] Utf8() => _model is null && _json.ValueKind != JsonValueKind.Undefined
+        ? Encoding.UTF8.GetBytes(_json.GetRawText())
+        : JsonWrite.ToUtf8Bytes(this, static (writer, value) => value.Write(writer));
 
     private static class Writer<T> where T : class, IJsonSerializable<T>
     {
