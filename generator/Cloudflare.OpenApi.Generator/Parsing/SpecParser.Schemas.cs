@@ -56,17 +56,20 @@ internal sealed partial class SpecParser
     {
         var s = Unwrap(schema);
         var type = s.Type & ~JsonObjectType.Null;
-        return s.Properties.Count == 0 && s.AllOf.Count == 0 && s.OneOf.Count == 0 && s.AnyOf.Count == 0
+        return HasNoPropertiesOrMembers(s)
             && (type is JsonObjectType.String or JsonObjectType.Integer or JsonObjectType.Number or JsonObjectType.Boolean or JsonObjectType.Array
                 || (type == JsonObjectType.None && s.Enumeration.Count > 0));
     }
 
     /// <summary>A schema that only documents (description, title, example…): no type, no reference, no constraint.</summary>
     private static bool IsAnnotationOnly(JsonSchema s) =>
-        s.Reference is null && s.Type == JsonObjectType.None && s.Properties.Count == 0 && s.AllOf.Count == 0 && s.OneOf.Count == 0
-        && s.AnyOf.Count == 0 && s.Enumeration.Count == 0 && s.Item is null && s.Items.Count == 0 && s.AdditionalPropertiesSchema is null
-        && s.RequiredProperties.Count == 0 && s.Format is null && s.Pattern is null && s.Not is null && s.DiscriminatorObject is null
+        s.Reference is null && s.Type == JsonObjectType.None && HasNoPropertiesOrMembers(s) && s.Enumeration.Count == 0
+        && s.Item is null && s.Items.Count == 0 && s.AdditionalPropertiesSchema is null && s.RequiredProperties.Count == 0 && s.Format is null && s.Pattern is null && s.Not is null && s.DiscriminatorObject is null
         && s.MinLength is null && s.MaxLength is null && s.Minimum is null && s.Maximum is null;
+
+    /// <summary>No own properties and no <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c> members.</summary>
+    private static bool HasNoPropertiesOrMembers(JsonSchema s) =>
+        s.Properties.Count == 0 && s.AllOf.Count == 0 && s.OneOf.Count == 0 && s.AnyOf.Count == 0;
 
     private static bool IsNullable(JsonSchema schema)
     {
@@ -100,7 +103,7 @@ internal sealed partial class SpecParser
 
         return branches.All(b => b.Reference is null && b.RequiredProperties.Count > 0
             && (b.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object
-            && b.Properties.Count == 0 && b.AllOf.Count == 0 && b.OneOf.Count == 0 && b.AnyOf.Count == 0
+            && HasNoPropertiesOrMembers(b)
             && b.Item is null && b.Items.Count == 0 && b.Enumeration.Count == 0 && b.AdditionalPropertiesSchema is null
             && b.DiscriminatorObject is null);
     }
