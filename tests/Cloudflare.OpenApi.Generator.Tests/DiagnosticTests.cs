@@ -164,6 +164,29 @@ public sealed class DiagnosticTests
         Warning("OAG006").WithSpan(Path, 6, 5, 6, 10));
 
     [Fact]
+    public Task OAG006_inside_a_union_branch_after_a_null_branch_points_at_that_branch() => Verify(
+        // The null branch is not a variant, so the second branch is anyOf/1, not the first variant's index 0.
+        Header + """
+        paths: {}
+        components:
+          schemas:
+            Event:
+              anyOf:
+                - { type: 'null' }
+                - type: object
+                  properties:
+                    kind: { type: string, enum: [a] }
+                    shape:
+                      oneOf:
+                        - { type: object, properties: { r: { type: number } } }
+                        - { type: object, additionalProperties: { type: number } }
+                - type: object
+                  properties:
+                    kind: { type: string, enum: [b] }
+        """,
+        Warning("OAG006").WithSpan(Path, 12, 13, 12, 18));
+
+    [Fact]
     public Task OAG007_swagger_2_is_rejected() => Verify(
         "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n",
         Error("OAG007").WithSpan(Path, 1, 1, 1, 8).WithArguments("Swagger 2.0 documents are not supported; convert the document to OpenAPI 3"));

@@ -25,11 +25,7 @@ internal sealed partial class SpecParser
 
         var name = componentName ?? InlineTypeName(s, nameHint!, pointer);
         var reference = Remember(s, new TypeRef(TypeKind.ValueUnion, name));
-        var oneOf = s.OneOf.ToList();
-        var anyOf = s.AnyOf.ToList();
-        var branches = members
-            .Select(m => (m, oneOf.IndexOf(m) is var o and >= 0 ? $"{pointer}/oneOf/{o}" : $"{pointer}/anyOf/{anyOf.IndexOf(m)}"))
-            .ToList();
+        var branches = members.Select(m => (m, MemberPointer(s, m, pointer))).ToList();
         BuildObjectChoice(name, NullIfEmpty(s.Description), branches);
         return reference;
     }

@@ -87,6 +87,28 @@ internal sealed partial class SpecParser
             : schema.OneOf.Concat(schema.AnyOf).Where(s => s.Type != JsonObjectType.Null);
 
     /// <summary>
+    /// The JSON pointer of a member of <paramref name="union"/> (one of <see cref="UnionMembers"/>, or what it unwraps to)
+    /// by its place in the keyword's own list: <c>anyOf: [{type: 'null'}, X]</c> puts X at <c>anyOf/1</c>, and a schema
+    /// with both keywords numbers each list from 0. (The members skip the null branch, so their index is not the place.)
+    /// </summary>
+    private static string MemberPointer(JsonSchema union, JsonSchema member, string at)
+    {
+        var place = Place(union.OneOf.ToList(), "oneOf") ?? Place(union.AnyOf.ToList(), "anyOf");
+        return place ?? at + "/" + UnionKeyword(union) + "/0";
+
+        string? Place(List<JsonSchema> list, string keyword)
+        {
+            var index = list.FindIndex(m => ReferenceEquals(m, member));
+            if (index < 0)
+            {
+                index = list.FindIndex(m => ReferenceEquals(Unwrap(m), member) || ReferenceEquals(UnwrapSingleUnion(m), member));
+            }
+
+            return index < 0 ? null : at + "/" + keyword + "/" + Invariant(index);
+        }
+    }
+
+    /// <summary>
     /// An object whose <c>anyOf</c>/<c>oneOf</c> only says which of its own properties must be present
     /// (<c>properties: {url, html}, anyOf: [{required: [url]}, {required: [html]}]</c>: "give one of them"). It is one
     /// type, not a union: the branches add no property and no type, so the object is generated with all its properties
@@ -211,7 +233,7 @@ internal sealed partial class SpecParser
                 // `anyOf: [{...}, {type: 'null'}]` is the one branch, nullable: an inline branch takes the component's own
                 // name (mapping it by name hint claimed that name a second time: OpenAI's Prompt became Prompt2).
                 var only = Unwrap(members[0]);
-                var onlyPointer = pointer + "/" + UnionKeyword(s) + "/0";
+                var onlyPointer = MemberPointer(s, members[0], pointer);
                 return componentName is not null && !_componentNames.ContainsKey(only)
                     ? Remember(s, MapNamed(only, componentName, onlyPointer))
                     : Map(members[0], nameHint ?? componentName!, onlyPointer);

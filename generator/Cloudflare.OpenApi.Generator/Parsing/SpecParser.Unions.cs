@@ -258,9 +258,7 @@ internal sealed partial class SpecParser
 
     private void BuildUnion(JsonSchema s, string name, string property, List<(List<string> Values, JsonSchema Variant)> cases, string pointer)
     {
-        var members = UnionMembers(s).Select(UnwrapSingleUnion).ToList();
-        BuildUnion(name, NullIfEmpty(s.Description), property, cases, pointer, variant =>
-            pointer + "/" + UnionKeyword(s) + "/" + Invariant(Math.Max(0, members.FindIndex(m => ReferenceEquals(m, variant)))));
+        BuildUnion(name, NullIfEmpty(s.Description), property, cases, pointer, variant => MemberPointer(s, variant, pointer));
     }
 
     private void BuildUnion(string name, string? description, string property, List<(List<string> Values, JsonSchema Variant)> cases, string pointer, Func<JsonSchema, string> pointerOf)

@@ -85,7 +85,7 @@ internal sealed partial class SpecParser
                     Report(
                         DiagnosticDescriptors.UnsupportedFallback,
                         firstPointer,
-                        $"The {ofKind.Count} {(kind == JsonKind.Array ? "array" : "object")} branches of this oneOf/anyOf",
+                        $"The one case for the {ofKind.Count} {(kind == JsonKind.Array ? "array" : "object")} branches of this oneOf/anyOf",
                         kind == JsonKind.Array ? "one list of JsonElement" : "one JsonElement case",
                         "they cannot be told apart by their JSON kind, and have no tag");
                 }
@@ -110,10 +110,9 @@ internal sealed partial class SpecParser
                 return false;
             }
 
-            var index = 0;
             foreach (var member in UnionMembers(union))
             {
-                var memberPointer = at + "/" + UnionKeyword(union) + "/" + Invariant(index++);
+                var memberPointer = MemberPointer(union, member, at);
                 var target = Unwrap(member);
                 var nested = UnionMembers(target).ToList();
                 if (nested.Count > 1 && !nested.All(IsObjectLike) && target.Properties.Count == 0)
