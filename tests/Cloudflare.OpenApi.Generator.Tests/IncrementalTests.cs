@@ -82,6 +82,6 @@ public sealed class IncrementalTests
         var created = after.Source(".InstanceCreated.g.cs");
         Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"region\")]", created);
         Assert.Contains("Where the instance runs.", created);
-        Assert.Contains("\\u0006region", created); // read: in the record's property name table
+        Assert.Contains("JsonRead.Property(ref reader, \"region\"u8)", created);
     }
 }

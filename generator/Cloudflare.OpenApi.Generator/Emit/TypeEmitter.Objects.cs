@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using Cloudflare.OpenApi.Generator.Model;
 
 namespace Cloudflare.OpenApi.Generator.Emit;
@@ -210,22 +209,50 @@ internal static partial class TypeEmitter
             w.WriteLine("string? tag = null;");
         }
 
-        // One entry per JSON name the record reads: its properties, then a variable tag.
-        var entries = new List<(string JsonName, Action Write)>();
+        w.OpenBlock($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
         index = 0;
         foreach (var property in o.Properties)
         {
-            var local = $"p{index++}";
-            entries.Add((property.JsonName, () => w.WriteLine($"{local} = {names.Read(property.Type, "reader")};")));
+            var keyword = index == 0 ? "if" : "else if";
+            w.WriteLine($"{keyword} ({TypeNames.JsonRead}.Property(ref reader, {Utf8(property.JsonName)})) p{index} = {names.Read(property.Type, "reader")};");
+            index++;
         }
 
         if (o.HasVariableTag)
         {
-            entries.Add((o.DiscriminatorJsonName!, () => EmitReadTag(w, o)));
+            // The known tags without allocating; another value leaves the default (the union chose this variant).
+            w.OpenBlock($"{(o.Properties.Count == 0 ? "if" : "else if")} ({TypeNames.JsonRead}.Property(ref reader, {Utf8(o.DiscriminatorJsonName!)}))");
+            if (o.NumericTag)
+            {
+                w.WriteLine("tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var number) ? number switch");
+                w.WriteLine("{");
+                foreach (var v in o.DiscriminatorValues)
+                {
+                    w.WriteLine($"    {v} => {SourceWriter.Literal(v)},");
+                }
+
+                w.WriteLine("    _ => null,");
+                w.WriteLine("} : null;");
+            }
+            else
+            {
+                w.WriteLine("tag = reader.TokenType != global::System.Text.Json.JsonTokenType.String ? null");
+                foreach (var v in o.DiscriminatorValues)
+                {
+                    w.WriteLine($"    : reader.ValueTextEquals({Utf8(v)}) ? {SourceWriter.Literal(v)}");
+                }
+
+                w.WriteLine("    : null;");
+            }
+
+            w.WriteLine("reader.Skip();");
+            w.CloseBlock();
         }
 
-        w.OpenBlock($"while ({TypeNames.JsonRead}.NextProperty(ref reader))");
-        EmitPropertySwitch(w, entries);
+        w.WriteLine(o.Properties.Count == 0 && !o.HasVariableTag
+            ? $"{TypeNames.JsonRead}.SkipValue(ref reader);"
+            : $"else {TypeNames.JsonRead}.SkipValue(ref reader);");
+
         w.CloseBlock();
         w.WriteLine();
         w.WriteLine(o.HasVariableTag ? $"return new {type}(tag ?? {SourceWriter.Literal(o.DiscriminatorValues[0])})" : $"return new {type}");
@@ -268,91 +295,5 @@ internal static partial class TypeEmitter
 
         w.WriteLine("writer.WriteEndObject();");
         w.CloseBlock();
-    }
-
-    /// <summary>
-    /// The body of a <c>ReadJson</c> loop: a <c>switch</c> over the property's place in the record's name table
-    /// (<c>JsonRead.PropertyIndex</c>), one <c>case</c> per name; a name too long for the table, and any other name, in
-    /// <c>default</c>. A case costs the compiler a fraction of an <c>if</c> that compares the name (Corpus/SCALE.md).
-    /// </summary>
-    private static void EmitPropertySwitch(SourceWriter w, List<(string JsonName, Action Write)> entries)
-    {
-        var table = entries.Where(e => Encoding.UTF8.GetByteCount(e.JsonName) <= MaxTableNameLength).ToList();
-        var compared = entries.Where(e => Encoding.UTF8.GetByteCount(e.JsonName) > MaxTableNameLength).ToList();
-        if (table.Count == 0)
-        {
-            EmitPropertyTests(w, compared);
-            return;
-        }
-
-        w.OpenBlock($"switch ({TypeNames.JsonRead}.PropertyIndex(ref reader, {NameTable(table.Select(e => e.JsonName))}))");
-        for (var i = 0; i < table.Count; i++)
-        {
-            w.WriteLine($"case {i}:");
-            w.Indent();
-            table[i].Write();
-            w.WriteLine("break;");
-            w.Unindent();
-        }
-
-        w.WriteLine("default:");
-        w.Indent();
-        EmitPropertyTests(w, compared);
-        w.WriteLine("break;");
-        w.Unindent();
-        w.CloseBlock();
-    }
-
-    /// <summary>Names compared one by one (<c>JsonRead.Property</c>), then the skip of any other property.</summary>
-    private static void EmitPropertyTests(SourceWriter w, List<(string JsonName, Action Write)> entries)
-    {
-        for (var i = 0; i < entries.Count; i++)
-        {
-            w.OpenBlock($"{(i == 0 ? "if" : "else if")} ({TypeNames.JsonRead}.Property(ref reader, {Utf8(entries[i].JsonName)}))");
-            entries[i].Write();
-            w.CloseBlock();
-        }
-
-        w.WriteLine(entries.Count == 0 ? $"{TypeNames.JsonRead}.SkipValue(ref reader);" : $"else {TypeNames.JsonRead}.SkipValue(ref reader);");
-    }
-
-    /// <summary>The longest name (UTF-8 bytes) a name table holds: <c>JsonRead.MaxTableNameLength</c> in the runtime.</summary>
-    private const int MaxTableNameLength = 127;
-
-    /// <summary>The UTF-8 literal <c>JsonRead.PropertyIndex</c> reads: each name after a <c>\uXXXX</c> escape of its UTF-8 length.</summary>
-    private static string NameTable(IEnumerable<string> jsonNames) =>
-        "\"" + string.Concat(jsonNames.Select(n =>
-        {
-            var literal = SourceWriter.Literal(n);
-            return "\\u" + Encoding.UTF8.GetByteCount(n).ToString("x4", CultureInfo.InvariantCulture) + literal.Substring(1, literal.Length - 2);
-        })) + "\"u8";
-
-    /// <summary>A variable tag's value: the known tags without allocating; another value leaves the default (the union chose this variant).</summary>
-    private static void EmitReadTag(SourceWriter w, ObjectSpec o)
-    {
-        if (o.NumericTag)
-        {
-            w.WriteLine("tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var number) ? number switch");
-            w.WriteLine("{");
-            foreach (var v in o.DiscriminatorValues)
-            {
-                w.WriteLine($"    {v} => {SourceWriter.Literal(v)},");
-            }
-
-            w.WriteLine("    _ => null,");
-            w.WriteLine("} : null;");
-        }
-        else
-        {
-            w.WriteLine("tag = reader.TokenType != global::System.Text.Json.JsonTokenType.String ? null");
-            foreach (var v in o.DiscriminatorValues)
-            {
-                w.WriteLine($"    : reader.ValueTextEquals({Utf8(v)}) ? {SourceWriter.Literal(v)}");
-            }
-
-            w.WriteLine("    : null;");
-        }
-
-        w.WriteLine("reader.Skip();");
     }
 }

@@ -27,7 +27,7 @@ public delegate void JsonWriteAction<in T>(Utf8JsonWriter writer, T value);
 /// The mode is per thread and per read: the pipeline sets it around each (synchronous) parse.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static partial class JsonRead
+public static class JsonRead
 {
     [ThreadStatic]
     private static JsonReadSettings? t_settings;

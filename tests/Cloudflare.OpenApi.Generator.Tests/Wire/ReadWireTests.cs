@@ -3,8 +3,8 @@ using System.Net;
 namespace Cloudflare.OpenApi.Generator.Tests.Wire;
 
 /// <summary>
-/// The generated <c>ReadJson</c> of <c>Specs/objects.yaml</c> on the wire: every property is found through the name
-/// table (in any order, escaped or not), a name too long for the table through its own comparison, others skipped.
+/// The generated <c>ReadJson</c> of <c>Specs/objects.yaml</c> on the wire: every property is found in any order, escaped
+/// (<c>"c\u006funt"</c>) or not, with a non-ASCII or a 130-byte name, and an unknown property is skipped whole.
 /// </summary>
 public sealed class ReadWireTests
 {
