@@ -66,7 +66,7 @@ public sealed class ConventionTests
         var warning = Assert.Single(run.GeneratorDiagnostics);
         Assert.True(warning.Id == "OAG006", warning.ToString());
         Assert.Contains("'mtls'", warning.GetMessage(), StringComparison.Ordinal);
-        Assert.Equal(29, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal(31, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Empty(run.CompilationProblems);
     }
 }

@@ -80,7 +80,7 @@ public sealed class DiagnosticTests
         Warning("OAG006").WithSpan(Path, 8, 11, 8, 11).WithArguments(
             "The header parameter 'X-Filter' of type object",
             "JsonElement (sent as its JSON text)",
-            "objects, maps and unions are written in the query only; a path or header value here is its JSON text"));
+            "objects, maps and unions are written in the query only; a path, header or cookie value here is its JSON text"));
 
     [Fact]
     public Task OAG006_query_array_of_objects_degrades_to_json_text() => Verify(

@@ -367,6 +367,7 @@ internal static class ClientEmitter
         ParameterLocation.Path => "path",
         ParameterLocation.Query => "query",
         ParameterLocation.Header => "header",
+        ParameterLocation.Cookie => "cookie",
     };
 
     private static (string Type, string Doc) ReturnType(TypeNames names, ResponseSpec response) => response.Shape switch
@@ -449,10 +450,10 @@ internal static class ClientEmitter
     {
         var name = SourceWriter.Literal(p.JsonName);
         var nullable = !p.Required;
-        if (p.Location == ParameterLocation.Header)
+        if (p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
         {
             var text = p.Type.Kind == TypeKind.Array ? WireText.Join(names, p.Type.Element!, p.Name, ",") : WireText.OfOptional(names, p.Type, p.Name, nullable);
-            w.WriteLine($"uri.AppendHeader({name}, {text});");
+            w.WriteLine($"uri.{(p.Location == ParameterLocation.Header ? "AppendHeader" : "AppendCookie")}({name}, {text});");
             return;
         }
 

@@ -7,6 +7,9 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
+
+    /// <summary>Sent in the request's <c>Cookie</c> header as <c>name=value</c> (the value percent-encoded, as <c>style: form</c> asks).</summary>
+    Cookie,
 }
 
 /// <summary>How an array, object or map parameter or an array form field is written (OpenAPI <c>style</c> + <c>explode</c>); for objects and maps the delimited styles join keys and values (<c>r,100,g,200</c>) and <see cref="Exploded"/> makes each property a parameter (<c>r=100&amp;g=200</c>).</summary>

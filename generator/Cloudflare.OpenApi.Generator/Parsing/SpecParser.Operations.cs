@@ -193,13 +193,14 @@ internal sealed partial class SpecParser
                 OpenApiParameterKind.Path => ParameterLocation.Path,
                 OpenApiParameterKind.Query => ParameterLocation.Query,
                 OpenApiParameterKind.Header => ParameterLocation.Header,
+                OpenApiParameterKind.Cookie => ParameterLocation.Cookie,
                 _ => (ParameterLocation?)null,
             };
 
             if (location is null)
             {
-                // Cookies are left to policies (CloudflareClientOptions.Policies); say so rather than drop them silently.
-                Report(DiagnosticDescriptors.UnsupportedFallback, parameterPointer, $"The {parameter.Kind.ToString().ToLowerInvariant()} parameter '{parameter.Name}'", "no method parameter", "only path, query and header parameters become method parameters; set it with a pipeline policy");
+                // NSwag's other kinds (formData, body: Swagger 2 only) are not OpenAPI 3 parameter locations; say so rather than drop them silently.
+                Report(DiagnosticDescriptors.UnsupportedFallback, parameterPointer, $"The {parameter.Kind.ToString().ToLowerInvariant()} parameter '{parameter.Name}'", "no method parameter", "only path, query, header and cookie parameters become method parameters; set it with a pipeline policy");
                 continue;
             }
 
@@ -285,8 +286,8 @@ internal sealed partial class SpecParser
                 break;
         }
 
-        // An object, map or union in a path or header.
-        Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The {location.ToString().ToLowerInvariant()} parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "objects, maps and unions are written in the query only; a path or header value here is its JSON text");
+        // An object, map or union in a path, header or cookie.
+        Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The {location.ToString().ToLowerInvariant()} parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "objects, maps and unions are written in the query only; a path, header or cookie value here is its JSON text");
         return TypeRef.Any;
     }
 
@@ -337,6 +338,14 @@ internal sealed partial class SpecParser
                 if (style is not (OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Simple))
                 {
                     Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The {location.ToString().ToLowerInvariant()} parameter style '{style}'", "style: simple", "label and matrix styles are not written");
+                }
+
+                return ValueStyle.CommaDelimited;
+            case ParameterLocation.Cookie:
+                // form is a cookie's only style; an array is one cookie of comma-joined items (explode has no cookie form).
+                if (style is not (OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Form))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The cookie parameter style '{style}'", "style: form", "a cookie is written as name=value");
                 }
 
                 return ValueStyle.CommaDelimited;

@@ -98,7 +98,15 @@ public sealed class ApiCredentialPolicy : CloudflareSynchronousPolicy
 
         if (_cookies.Count > 0)
         {
-            request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
+            // One Cookie header: after the operation's cookie parameters, if it has any.
+            var cookie = string.Join("; ", _cookies);
+            if (request.Headers.TryGetValues("Cookie", out var parameters))
+            {
+                cookie = string.Join("; ", parameters) + "; " + cookie;
+                request.Headers.Remove("Cookie");
+            }
+
+            request.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
         if (_query.Length > 0 && request.RequestUri is { } uri)

@@ -160,6 +160,33 @@ public sealed partial class RequestBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a cookie parameter when it has a value: <c>name=value</c> in the request's one <c>Cookie</c> header, after the
+    /// cookies added before it (<c>a=1; b=2</c>). The value is percent-encoded (OpenAPI's <c>style: form</c>), so a
+    /// <c>;</c>, a space or a line break in it cannot end the cookie or the header.
+    /// </summary>
+    public RequestBuilder AppendCookie(string name, string? value)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        var pair = name + "=" + Uri.EscapeDataString(value);
+        var headers = _headers ??= new List<KeyValuePair<string, string>>();
+        var index = headers.FindIndex(h => h.Key == "Cookie");
+        if (index < 0)
+        {
+            headers.Add(new KeyValuePair<string, string>("Cookie", pair));
+        }
+        else
+        {
+            headers[index] = new KeyValuePair<string, string>("Cookie", headers[index].Value + "; " + pair);
+        }
+
+        return this;
+    }
+
     /// <summary>A body other than JSON (form, multipart, bytes, text); JSON bodies are passed to the pipeline as bytes.</summary>
     public RequestContent? Content { get; set; }
 

@@ -37,6 +37,20 @@ public sealed class CredentialWireTests
     }
 
     [Fact]
+    public async Task A_cookie_parameter_and_a_cookie_credential_share_one_cookie_header()
+    {
+        var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", """{"success":true,"result":[],"errors":[]}""");
+        dynamic orders = s_api.Client(handler, 0, ("Session", "abc")).Orders;
+
+        await orders.ListAsync("open", locale: "de DE; x=1", cancellationToken: CancellationToken.None);
+        await orders.ListAsync("open", cancellationToken: CancellationToken.None);
+
+        // The parameter first, percent-encoded: its ';' and space cannot start another cookie.
+        Assert.Equal("locale=de%20DE%3B%20x%3D1; sid=abc", Assert.Single(handler.Requests[0].Headers.GetValues("Cookie")));
+        Assert.Equal("sid=abc", Assert.Single(handler.Requests[1].Headers.GetValues("Cookie")));
+    }
+
+    [Fact]
     public async Task Basic_and_bearer_schemes_set_authorization()
     {
         var basic = await ListOrders(("Username", "ann"), ("Password", "p:w"));

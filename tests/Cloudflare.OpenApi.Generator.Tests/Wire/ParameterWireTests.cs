@@ -64,6 +64,25 @@ public sealed class ParameterWireTests
         Assert.Equal("https://api.example.com/reports/1/1/false/1970-01-01T00%3A00%3A00.000Z/daily/t?limit=3", sent.Uri.AbsoluteUri);
         Assert.False(sent.Headers.Contains("X-Count"));
         Assert.False(sent.Headers.Contains("X-Kinds"));
+        Assert.False(sent.Headers.Contains("Cookie"));
+    }
+
+    [Fact]
+    public async Task Cookie_parameters_are_one_cookie_header_of_percent_encoded_values()
+    {
+        var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", "{}");
+
+        dynamic reports = s_api.Client(handler).Reports;
+        await reports.GetAsync(
+            1, 1.0, false, DateTimeOffset.UnixEpoch, (dynamic)s_api.Enum("Kind", "Daily"), new[] { "t" }, 3L, true,
+            theme: (dynamic)s_api.Enum("Kind", "Weekly"),
+            visits: (long?)-12,
+            seen: new[] { "a b", "c" },
+            cancellationToken: CancellationToken.None);
+
+        // RFC 6265 allows no space, comma or ';' in a cookie value: an array's comma is encoded with its items.
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal("theme=weekly; visits=-12; seen=a%20b%2Cc", Assert.Single(sent.Headers.GetValues("Cookie")));
     }
 
     [Fact]
