@@ -53,6 +53,47 @@ public sealed class UnionCompositionTests
     }
 
     [Fact]
+    public void An_OpenAPI_3_0_null_object_beside_a_union_makes_it_nullable_not_json()
+    {
+        // Box's signer inputs: `validation: anyOf: [$ref Validation, "OpenAPI 3.0 null schema type"]`, a nullable object
+        // that allows no property. It was a second branch, so the property was a JsonElement (OAG006).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Validation:
+                  oneOf:
+                    - { type: object, required: [validation_type], properties: { validation_type: { type: string, enum: [email] } } }
+                    - { type: object, required: [validation_type, zip], properties: { validation_type: { type: string, enum: [zip] }, zip: { type: string } } }
+                Input:
+                  type: object
+                  properties:
+                    validation:
+                      anyOf:
+                        - { $ref: '#/components/schemas/Validation' }
+                        - { title: OpenAPI 3.0 null schema type, type: object, nullable: true, additionalProperties: false }
+                    extra:
+                      anyOf:
+                        - { type: string }
+                        - { type: object, nullable: true, additionalProperties: false, properties: { a: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var type = assembly.GetType("Test.Api.Input", throwOnError: true)!;
+        Assert.Equal("Test.Api.Validation", type.GetProperty("Validation")!.PropertyType.FullName);
+        // An object with a property of its own is a real branch, not null.
+        Assert.NotEqual(typeof(string), type.GetProperty("Extra")!.PropertyType);
+        var zip = Get(Read(assembly, "Input", """{"validation":{"validation_type":"zip","zip":"10115"}}""")!, "Validation")!;
+        Assert.Equal("10115", Get(zip, "Zip"));
+        Assert.Null(Get(Read(assembly, "Input", """{"validation":null}""")!, "Validation"));
+    }
+
+    [Fact]
     public void Objects_that_nothing_tells_apart_keep_their_json_and_offer_every_branch_as_a_typed_record()
     {
         // Cloudflare's access_app_policy_result (a full policy or a partial one, no required property, no tag), Discord's

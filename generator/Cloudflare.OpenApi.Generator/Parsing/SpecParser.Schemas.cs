@@ -78,13 +78,31 @@ internal sealed partial class SpecParser
             return true;
         }
 
-        return schema.OneOf.Concat(schema.AnyOf).Any(s => s.Type == JsonObjectType.Null);
+        return schema.OneOf.Concat(schema.AnyOf).Any(IsNullBranch);
+    }
+
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> branch that stands for JSON null: <c>type: 'null'</c> (3.1), or what OpenAPI 3.0, which
+    /// has no null type, writes instead: an object that is <c>nullable</c> and allows no property at all (Box's "OpenAPI
+    /// 3.0 null schema type": <c>{type: object, nullable: true, additionalProperties: false}</c>). The union is then its
+    /// other branches, nullable; an empty object there reads as the union's unknown case.
+    /// </summary>
+    private static bool IsNullBranch(JsonSchema branch)
+    {
+        if (branch.Type == JsonObjectType.Null)
+        {
+            return true;
+        }
+
+        var s = branch.ActualSchema;
+        return s.IsNullableRaw == true && (s.Type & ~JsonObjectType.Null) == JsonObjectType.Object && HasNoPropertiesOrMembers(s)
+            && !s.AllowAdditionalProperties && s.AdditionalPropertiesSchema is null && s.PatternProperties.Count == 0;
     }
 
     private static IEnumerable<JsonSchema> UnionMembers(JsonSchema schema) =>
         IsRequiredPropertiesRule(schema)
             ? Enumerable.Empty<JsonSchema>()
-            : schema.OneOf.Concat(schema.AnyOf).Where(s => s.Type != JsonObjectType.Null);
+            : schema.OneOf.Concat(schema.AnyOf).Where(s => !IsNullBranch(s));
 
     /// <summary>
     /// The JSON pointer of a member of <paramref name="union"/> (one of <see cref="UnionMembers"/>, or what it unwraps to)
@@ -116,7 +134,7 @@ internal sealed partial class SpecParser
     /// </summary>
     private static bool IsRequiredPropertiesRule(JsonSchema schema)
     {
-        var branches = schema.OneOf.Concat(schema.AnyOf).Where(b => b.Type != JsonObjectType.Null).ToList();
+        var branches = schema.OneOf.Concat(schema.AnyOf).Where(b => !IsNullBranch(b)).ToList();
         if (branches.Count < 2 || (schema.Properties.Count == 0 && schema.AllOf.Count == 0)
             || (schema.Type & ~JsonObjectType.Null) is not (JsonObjectType.None or JsonObjectType.Object))
         {

@@ -71,9 +71,8 @@ internal static class CorpusCatalog
         {
             ExpectedWarnings =
             [
-                new("OAG006", "3: the two 'validation' properties (SignRequestSignerInput, TemplateSignerInput) are an anyOf of a union and Box's 'OpenAPI 3.0 null schema type' "
-                    + "(an object with no properties, nullable): a union branch beside an object branch is JsonElement; "
-                    + "the mdfilters query parameter (a list of objects) is sent as JSON text"),
+                new("OAG006", "1: the mdfilters query parameter (a list of objects) is sent as JSON text "
+                    + "(the two 'validation' properties, an anyOf of a union and Box's 'OpenAPI 3.0 null schema type', are the union, nullable, since 2026-12-02 02:00: 3 warnings before)"),
             ],
         },
         new(CloudflareFull, "Corpus.CloudflareFull", "account_id"),
