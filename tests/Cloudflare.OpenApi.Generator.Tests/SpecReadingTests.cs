@@ -97,6 +97,27 @@ public sealed class SpecReadingTests
     }
 
     [Fact]
+    public void A_component_that_only_refers_to_itself_is_generated()
+    {
+        // A tree node nothing else refers to: its one reference, its own, made it "referenced", so it was left to a
+        // referrer that does not exist and was not generated.
+        var spec = Header + """
+            paths: {}
+            components:
+              schemas:
+                Node:
+                  type: object
+                  properties:
+                    children: { type: array, items: { $ref: '#/components/schemas/Node' } }
+            """;
+
+        var run = GeneratorHarness.Run(spec);
+
+        AssertClean(run);
+        Assert.Contains("IReadOnlyList<global::Test.Api.Node>? Children", run.Source(".Node.g.cs"));
+    }
+
+    [Fact]
     public void Discriminator_mapping_to_a_bare_schema_name_is_valid()
     {
         var spec = Header + """

@@ -94,6 +94,76 @@ public sealed class UnionCompositionTests
     }
 
     [Fact]
+    public void A_recursiveRef_to_the_document_is_the_component_schema_it_is_written_in()
+    {
+        // OpenAI's CompoundFilter: its filters are a ComparisonFilter or a CompoundFilter, written `$recursiveRef: '#'`.
+        // NSwag reads that branch as an empty schema, so the union was a JsonElement (OAG006).
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                ComparisonFilter:
+                  type: object
+                  required: [type, key]
+                  properties:
+                    type: { type: string, enum: [eq, ne] }
+                    key: { type: string }
+                CompoundFilter:
+                  type: object
+                  required: [type, filters]
+                  properties:
+                    type: { type: string, enum: [and, or] }
+                    filters:
+                      type: array
+                      items:
+                        oneOf:
+                          - $ref: "#/components/schemas/ComparisonFilter"
+                          - $recursiveRef: "#"
+                        discriminator: { propertyName: type }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var filter = Read(assembly, "CompoundFilter", """{"type":"and","filters":[{"type":"eq","key":"a"},{"type":"or","filters":[{"type":"ne","key":"b"}]}]}""")!;
+        var filters = ((System.Collections.IEnumerable)Get(filter, "Filters")!).Cast<object>().ToList();
+        // A variant is the record itself or, where that record is a plain record too, a variant record holding it (Value).
+        var values = filters.Select(Held).ToList();
+        Assert.Equal(new[] { "ComparisonFilter", "CompoundFilter" }, values.Select(v => v.GetType().Name));
+        Assert.Equal("a", Get(values[0], "Key"));
+        var inner = ((System.Collections.IEnumerable)Get(values[1], "Filters")!).Cast<object>().Single();
+        Assert.Equal("b", Get(Held(inner), "Key"));
+
+        static object Held(object variant) => variant.GetType().GetProperty("Value")?.GetValue(variant) ?? variant;
+    }
+
+    [Fact]
+    public void A_recursiveRef_that_would_make_a_schema_its_own_definition_is_harmless()
+    {
+        // At the component's root it is left alone (an empty schema); through allOf it is a cycle like `allOf: [$ref self]`.
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Root: { $recursiveRef: "#" }
+                Loop:
+                  allOf:
+                    - $recursiveRef: "#"
+                    - { type: object, properties: { a: { type: string } } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.CompilationProblems);
+        Assert.All(run.GeneratorDiagnostics, d => Assert.NotEqual("OAG010", d.Id));
+    }
+
+    [Fact]
     public void Objects_that_nothing_tells_apart_keep_their_json_and_offer_every_branch_as_a_typed_record()
     {
         // Cloudflare's access_app_policy_result (a full policy or a partial one, no required property, no tag), Discord's

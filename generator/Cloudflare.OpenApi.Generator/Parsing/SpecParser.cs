@@ -199,7 +199,14 @@ internal sealed partial class SpecParser
             var fromOutgoing = pointer.StartsWith("/webhooks/", StringComparison.Ordinal) || pointer.IndexOf("/callbacks/", StringComparison.Ordinal) >= 0;
             if (!fromOutgoing && reference.StartsWith(prefix, StringComparison.Ordinal))
             {
-                _referencedComponents.Add(Uri.UnescapeDataString(reference.Substring(prefix.Length)).Replace("~1", "/").Replace("~0", "~"));
+                // A schema's reference to itself (a tree node's children, OpenAI's CompoundFilter) does not count: it
+                // cannot generate the schema, so a self-referencing schema nothing else refers to is generated below.
+                var key = Uri.UnescapeDataString(reference.Substring(prefix.Length)).Replace("~1", "/").Replace("~0", "~");
+                var self = ComponentPointer(key);
+                if (!pointer.StartsWith(self + "/", StringComparison.Ordinal))
+                {
+                    _referencedComponents.Add(key);
+                }
             }
         }
 

@@ -229,6 +229,27 @@ internal sealed class YamlSpecReader
                         _references.Add((childPointer, refValue.Value ?? string.Empty));
                     }
 
+                    if (key == "$recursiveRef" && entry.Value is YamlScalarNode { Value: "#" } recursive
+                        && EnclosingComponentSchema(pointer) is { } component && component != pointer && !mapping.Children.ContainsKey(s_refKey))
+                    {
+                        // JSON Schema 2019-09's self-reference (OpenAI's CompoundFilter: `filters: items: oneOf: [$ref
+                        // ComparisonFilter, $recursiveRef: '#']`). In an OpenAPI document "#" is the document, which is no
+                        // schema, so the only reading that means something is the component schema it is written in.
+                        // NSwag knows no $recursiveRef (the branch would be an empty schema): it is given that $ref.
+                        _locations[pointer + "/$ref"] = Where(recursive);
+                        _references.Add((pointer + "/$ref", "#" + component));
+                        if (!first)
+                        {
+                            _json.Append(',');
+                        }
+
+                        WriteString("$ref");
+                        _json.Append(':');
+                        WriteString("#" + component);
+                        first = false;
+                        continue;
+                    }
+
                     if (!first)
                     {
                         _json.Append(',');
@@ -271,6 +292,19 @@ internal sealed class YamlSpecReader
             default:
                 throw new SpecFormatException($"unexpected YAML node {node.NodeType}", Where(node));
         }
+    }
+
+    /// <summary>The pointer of the component schema a node is inside (<c>/components/schemas/X</c>), or null.</summary>
+    private static string? EnclosingComponentSchema(string pointer)
+    {
+        const string prefix = "/components/schemas/";
+        if (!pointer.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = pointer.IndexOf('/', prefix.Length);
+        return end < 0 ? pointer : pointer.Substring(0, end);
     }
 
     /// <summary>
