@@ -49,4 +49,49 @@ public sealed class ResponseMediaTypeTests
     {
         Assert.Equal("JsonOrBinary<Pet>", Signature("application/octet-stream", "{ type: string, format: binary }"));
     }
+
+    [Fact]
+    public void Schemas_only_an_event_stream_refers_to_are_generated_for_the_caller_to_read_events_with()
+    {
+        // OpenAI's responses: `application/json: Response` beside `text/event-stream: ResponseStreamEvent` (a union of
+        // ~50 events). The method returns the JSON type; the union and its events were not generated at all.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths:
+              /responses:
+                post:
+                  operationId: Responses_Create
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json: { schema: { $ref: '#/components/schemas/Answer' } }
+                        text/event-stream: { schema: { $ref: '#/components/schemas/StreamEvent' } }
+            components:
+              schemas:
+                Answer: { type: object, properties: { text: { type: string } } }
+                StreamEvent:
+                  anyOf:
+                    - $ref: '#/components/schemas/DeltaEvent'
+                    - $ref: '#/components/schemas/DoneEvent'
+                DeltaEvent:
+                  type: object
+                  required: [type, delta]
+                  properties: { type: { type: string, enum: [delta] }, delta: { type: string } }
+                DoneEvent:
+                  type: object
+                  required: [type]
+                  properties: { type: { type: string, enum: [done] } }
+            """;
+        var run = GeneratorHarness.Run(spec, new SpecOptions(Conventions: null));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public abstract partial record StreamEvent", run.Source(".StreamEvent.g.cs"));
+        Assert.Contains("public sealed partial record DeltaEvent : global::Test.Api.StreamEvent", run.Source(".DeltaEvent.g.cs"));
+        var delta = System.Text.Json.JsonSerializer.Deserialize("""{"type":"delta","delta":"Hel"}""", run.Load().GetType("Test.Api.StreamEvent", throwOnError: true)!)!;
+        Assert.Equal("DeltaEvent", delta.GetType().Name);
+        Assert.Matches(@"Task<global::Test.Api.Answer> CreateAsync\(", run.Source(".ResponsesClient.g.cs"));
+    }
 }
