@@ -97,7 +97,7 @@ public sealed class SpecReadingTests
     }
 
     [Fact]
-    public void A_component_that_only_refers_to_itself_is_generated()
+    public void Components_that_only_refer_to_themselves_or_each_other_are_generated()
     {
         // A tree node nothing else refers to: its one reference, its own, made it "referenced", so it was left to a
         // referrer that does not exist and was not generated.
@@ -109,12 +109,26 @@ public sealed class SpecReadingTests
                   type: object
                   properties:
                     children: { type: array, items: { $ref: '#/components/schemas/Node' } }
+                Ping:
+                  type: object
+                  properties:
+                    pong: { $ref: '#/components/schemas/Pong' }
+                Pong:
+                  type: object
+                  properties:
+                    ping: { $ref: '#/components/schemas/Ping' }
+                    leaf: { $ref: '#/components/schemas/Leaf' }
+                Leaf: { type: object, properties: { n: { type: integer } } }
             """;
 
         var run = GeneratorHarness.Run(spec);
 
         AssertClean(run);
         Assert.Contains("IReadOnlyList<global::Test.Api.Node>? Children", run.Source(".Node.g.cs"));
+        // Two schemas that refer only to each other, and one only they refer to, are generated too.
+        Assert.Contains("global::Test.Api.Pong? Pong", run.Source(".Ping.g.cs"));
+        Assert.Contains("global::Test.Api.Ping? Ping", run.Source(".Pong.g.cs"));
+        Assert.Contains("long? N", run.Source(".Leaf.g.cs"));
     }
 
     [Fact]

@@ -191,6 +191,9 @@ internal sealed partial class SpecParser
 
     private ApiModel Build(GenerationContext context)
     {
+        // Which component schemas each component schema refers to, and which are referred to from outside them.
+        var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var referencedOutside = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (pointer, reference) in _yaml.References)
         {
             // Webhooks and callbacks are requests the API sends, not client methods: a schema only they use is
@@ -202,13 +205,15 @@ internal sealed partial class SpecParser
                 || IsUnreadBody(pointer);
             if (!fromOutgoing && reference.StartsWith(prefix, StringComparison.Ordinal))
             {
-                // A schema's reference to itself (a tree node's children, OpenAI's CompoundFilter) does not count: it
-                // cannot generate the schema, so a self-referencing schema nothing else refers to is generated below.
                 var key = Uri.UnescapeDataString(reference.Substring(prefix.Length)).Replace("~1", "/").Replace("~0", "~");
-                var self = ComponentPointer(key);
-                if (!pointer.StartsWith(self + "/", StringComparison.Ordinal))
+                _referencedComponents.Add(key);
+                if (ComponentKeyOf(pointer) is { } referrer)
                 {
-                    _referencedComponents.Add(key);
+                    (edges.TryGetValue(referrer, out var targets) ? targets : edges[referrer] = new List<string>()).Add(key);
+                }
+                else
+                {
+                    referencedOutside.Add(key);
                 }
             }
         }
@@ -225,6 +230,27 @@ internal sealed partial class SpecParser
             {
                 MapComponent(pair.Value);
             }
+        }
+
+        // And the schemas no operation and no unreferenced schema leads to, only schemas like them: a tree node whose one
+        // reference is its own (OpenAI's CompoundFilter), a cycle (Ping -> Pong -> Ping) and what only they refer to. Each
+        // was left to a referrer, and the referrers to each other, so nothing generated them.
+        var reached = new HashSet<string>(_document.Components.Schemas.Keys.Where(k => !_referencedComponents.Contains(k) || referencedOutside.Contains(k)), StringComparer.Ordinal);
+        var pending = new Stack<string>(reached);
+        while (pending.Count > 0)
+        {
+            if (edges.TryGetValue(pending.Pop(), out var targets))
+            {
+                foreach (var target in targets.Where(reached.Add))
+                {
+                    pending.Push(target);
+                }
+            }
+        }
+
+        foreach (var pair in _document.Components.Schemas.Where(p => !reached.Contains(p.Key)))
+        {
+            MapComponent(pair.Value);
         }
 
         var info = _document.Info;
@@ -321,6 +347,20 @@ internal sealed partial class SpecParser
         var end = pointer.IndexOf('/', start);
         var mediaType = (end < 0 ? pointer.Substring(start) : pointer.Substring(start, end - start)).Replace("~1", "/").Replace("~0", "~");
         return MediaTypes.Classify(mediaType) is BodyKind.Text or BodyKind.Binary;
+    }
+
+    /// <summary>The key of the component schema a pointer is inside (<c>/components/schemas/A~1B/properties/x</c> → <c>A/B</c>), or null.</summary>
+    private static string? ComponentKeyOf(string pointer)
+    {
+        const string prefix = "/components/schemas/";
+        if (!pointer.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = pointer.IndexOf('/', prefix.Length);
+        var segment = end < 0 ? pointer.Substring(prefix.Length) : pointer.Substring(prefix.Length, end - prefix.Length);
+        return segment.Replace("~1", "/").Replace("~0", "~");
     }
 
     private static string ComponentPointer(string name) => "/components/schemas/" + YamlSpecReader.Escape(name);
