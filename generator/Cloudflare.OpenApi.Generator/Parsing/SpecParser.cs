@@ -205,7 +205,7 @@ internal sealed partial class SpecParser
                 || IsUnreadBody(pointer);
             if (!fromOutgoing && reference.StartsWith(prefix, StringComparison.Ordinal))
             {
-                var key = Uri.UnescapeDataString(reference.Substring(prefix.Length)).Replace("~1", "/").Replace("~0", "~");
+                var key = YamlSpecReader.Unescape(Uri.UnescapeDataString(reference.Substring(prefix.Length)));
                 _referencedComponents.Add(key);
                 if (ComponentKeyOf(pointer) is { } referrer)
                 {
@@ -345,23 +345,15 @@ internal sealed partial class SpecParser
 
         var start = at + content.Length;
         var end = pointer.IndexOf('/', start);
-        var mediaType = (end < 0 ? pointer.Substring(start) : pointer.Substring(start, end - start)).Replace("~1", "/").Replace("~0", "~");
+        var mediaType = YamlSpecReader.Unescape(end < 0 ? pointer.Substring(start) : pointer.Substring(start, end - start));
         return MediaTypes.Classify(mediaType) is BodyKind.Text or BodyKind.Binary;
     }
 
     /// <summary>The key of the component schema a pointer is inside (<c>/components/schemas/A~1B/properties/x</c> → <c>A/B</c>), or null.</summary>
-    private static string? ComponentKeyOf(string pointer)
-    {
-        const string prefix = "/components/schemas/";
-        if (!pointer.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var end = pointer.IndexOf('/', prefix.Length);
-        var segment = end < 0 ? pointer.Substring(prefix.Length) : pointer.Substring(prefix.Length, end - prefix.Length);
-        return segment.Replace("~1", "/").Replace("~0", "~");
-    }
+    private static string? ComponentKeyOf(string pointer) =>
+        YamlSpecReader.EnclosingComponentSchema(pointer) is { } component
+            ? YamlSpecReader.Unescape(component.Substring("/components/schemas/".Length))
+            : null;
 
     private static string ComponentPointer(string name) => "/components/schemas/" + YamlSpecReader.Escape(name);
 

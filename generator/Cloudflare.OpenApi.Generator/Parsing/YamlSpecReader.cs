@@ -177,6 +177,9 @@ internal sealed class YamlSpecReader
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
+    /// <summary>The text of one JSON pointer segment: <c>~1</c> is <c>/</c> and <c>~0</c> is <c>~</c> (the reverse of <see cref="Escape"/>).</summary>
+    public static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+
     private void Write(YamlNode node, string pointer, int depth)
     {
         if (depth > MaxDepth)
@@ -295,7 +298,7 @@ internal sealed class YamlSpecReader
     }
 
     /// <summary>The pointer of the component schema a node is inside (<c>/components/schemas/X</c>), or null.</summary>
-    private static string? EnclosingComponentSchema(string pointer)
+    public static string? EnclosingComponentSchema(string pointer)
     {
         const string prefix = "/components/schemas/";
         if (!pointer.StartsWith(prefix, StringComparison.Ordinal))
