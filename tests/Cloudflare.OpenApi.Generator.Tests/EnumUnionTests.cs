@@ -25,6 +25,17 @@ public sealed class EnumUnionTests
               oneOf:
                 - { title: GUILD_TEXT, const: 0 }
                 - { title: DM, const: 1 }
+            Intents:
+              type: integer
+              oneOf: [ { const: 1 }, { const: 2 } ]
+            Priority:
+              type: integer
+              enum: [1, 5, 10]
+              x-enumNames: [Low, Normal, High]
+            Size:
+              type: integer
+              enum: [1, 2]
+              x-enum-varnames: [SMALL, LARGE]
             Currency:
               anyOf: [ { type: string }, { type: string, enum: [USD] } ]
             Settings:
@@ -33,11 +44,14 @@ public sealed class EnumUnionTests
                 model: { $ref: '#/components/schemas/ModelIds' }
                 palette: { $ref: '#/components/schemas/Palette' }
                 channel: { $ref: '#/components/schemas/ChannelTypes' }
+                intents: { $ref: '#/components/schemas/Intents' }
+                priority: { $ref: '#/components/schemas/Priority' }
+                size: { $ref: '#/components/schemas/Size' }
                 currency: { $ref: '#/components/schemas/Currency' }
         """;
 
     [Fact]
-    public void String_or_listed_strings_and_oneOf_of_constants_are_open_enums_and_integer_constants_are_integers()
+    public void String_or_listed_strings_and_oneOf_of_constants_are_open_enums_and_untitled_integer_constants_are_integers()
     {
         var run = GeneratorHarness.Run(Spec);
 
@@ -48,12 +62,49 @@ public sealed class EnumUnionTests
         Assert.Contains("public static Palette SkyBlue", run.Source(".Palette.g.cs"));
         Assert.Contains("public static Palette Crimson", run.Source(".Palette.g.cs"));
         var settings = run.Source(".Settings.g.cs");
-        Assert.Contains("public int? Channel { get; init; }", settings);
+        Assert.Contains("public global::Test.Api.ChannelTypes? Channel { get; init; }", settings);
+        Assert.Contains("public long? Intents { get; init; }", settings);
+        Assert.Contains("public global::Test.Api.Priority? Priority { get; init; }", settings);
         Assert.Contains("public string? Currency { get; init; }", settings);
 
         var type = run.Load().GetType("Test.Api.Settings", throwOnError: true)!;
-        const string json = """{"model":"gpt-6","palette":"sky","channel":1,"currency":"EUR"}""";
+        const string json = """{"model":"gpt-6","palette":"sky","channel":1,"intents":3,"priority":10,"currency":"EUR"}""";
         Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type), type));
+    }
+
+    [Fact]
+    public void Integer_constants_with_titles_and_integers_with_x_enumNames_are_open_integer_enums()
+    {
+        // Discord: 68 integer enums (ChannelTypes, MessageType, ...) as oneOf [{title: GUILD_TEXT, const: 0}, ...] were int.
+        var run = GeneratorHarness.Run(Spec);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var channelTypes = assembly.GetType("Test.Api.ChannelTypes", throwOnError: true)!;
+        var priority = assembly.GetType("Test.Api.Priority", throwOnError: true)!;
+        object Member(Type t, string name) => t.GetProperty(name)!.GetValue(null)!;
+        object Value(object e) => e.GetType().GetProperty("Value")!.GetValue(e)!;
+        bool IsKnown(object e) => (bool)e.GetType().GetProperty("IsKnown")!.GetValue(e)!;
+
+        Assert.Equal(0L, Value(Member(channelTypes, "GuildText")));
+        Assert.Equal(1L, Value(Member(channelTypes, "Dm")));
+        Assert.Equal(10L, Value(Member(priority, "High")));
+        Assert.Equal("5", Member(priority, "Normal").ToString());
+        Assert.Equal(2L, Value(Member(assembly.GetType("Test.Api.Size", throwOnError: true)!, "Large")));
+
+        // Read as numbers; a value this SDK does not know is kept and round-trips; equality is by value.
+        var known = JsonSerializer.Deserialize("1", channelTypes)!;
+        Assert.Equal(Member(channelTypes, "Dm"), known);
+        Assert.True(IsKnown(known));
+        var unknown = JsonSerializer.Deserialize("15", channelTypes)!;
+        Assert.False(IsKnown(unknown));
+        Assert.Equal("15", JsonSerializer.Serialize(unknown, channelTypes));
+
+        // One drifting field (a string where the integer enum belongs) is null; the rest of the object is read.
+        var settingsType = assembly.GetType("Test.Api.Settings", throwOnError: true)!;
+        var settings = JsonSerializer.Deserialize("""{"channel":"dm","priority":1.5,"currency":"EUR"}""", settingsType)!;
+        Assert.Null(settingsType.GetProperty("Channel")!.GetValue(settings));
+        Assert.Null(settingsType.GetProperty("Priority")!.GetValue(settings));
+        Assert.Equal("EUR", settingsType.GetProperty("Currency")!.GetValue(settings));
     }
 
     [Fact]

@@ -471,7 +471,7 @@ internal static class ClientEmitter
             case TypeKind.Object or TypeKind.Union or TypeKind.ValueUnion or TypeKind.Map:
                 w.WriteLine($"uri.AppendQueryJson({name}, {WireText.OptionalJsonBytes(names, p.Type, p.Name, nullable)}, {QueryStyle(p.ValueStyle)});");
                 break;
-            case TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.Any:
+            case TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.PrimitiveUnion or TypeKind.Any:
                 w.WriteLine($"uri.AppendQuery({name}, {WireText.OfOptional(names, p.Type, p.Name, nullable)});");
                 break;
         }

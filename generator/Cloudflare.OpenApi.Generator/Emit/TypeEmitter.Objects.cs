@@ -123,7 +123,7 @@ internal static partial class TypeEmitter
     {
         TypeKind.Array or TypeKind.Map or TypeKind.Any => true,
         TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime
-            or TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => false,
+            or TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => false,
     };
 
     private static string TagField(ObjectSpec o) => "_" + char.ToLowerInvariant(o.DiscriminatorName![0]) + o.DiscriminatorName.Substring(1);

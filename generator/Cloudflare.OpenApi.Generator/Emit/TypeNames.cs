@@ -33,7 +33,7 @@ internal sealed class TypeNames
 
     private static bool IsNamed(TypeKind kind) => kind switch
     {
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => true,
+        TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => true,
         TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Any or TypeKind.Array or TypeKind.Map => false,
     };
 
@@ -48,7 +48,7 @@ internal sealed class TypeNames
         TypeKind.Any => JsonElement,
         TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!)}>",
         TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!)}>",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => Named(type.Name!),
+        TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => Named(type.Name!),
     };
 
     /// <summary>The C# type as a method parameter (sequences are taken as IEnumerable).</summary>
@@ -62,7 +62,7 @@ internal sealed class TypeNames
         TypeKind.Array => $"global::System.Collections.Generic.List<{Of(type.Element!)}>?",
         TypeKind.Map => $"global::System.Collections.Generic.Dictionary<string, {Of(type.Element!)}>?",
         TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Any
-            or TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => Of(type) + "?",
+            or TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => Of(type) + "?",
     };
 
     /// <summary>An expression that reads the value at <paramref name="reader"/>; JSON null gives null.</summary>
@@ -81,6 +81,7 @@ internal sealed class TypeNames
         // runtime's start check, unless strict reading is on. Unions check their kinds themselves.
         TypeKind.Object => $"{JsonRead}.Object<{Named(type.Name!)}>(ref {reader}, {Literal(type.Name!)})",
         TypeKind.Enum => $"{JsonRead}.Enum<{Named(type.Name!)}>(ref {reader}, {Literal(type.Name!)})",
+        TypeKind.IntegerEnum => $"{JsonRead}.IntegerEnum<{Named(type.Name!)}>(ref {reader}, {Literal(type.Name!)})",
         TypeKind.Union => $"{JsonRead}.Union<{Named(type.Name!)}>(ref {reader})",
         TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{JsonRead}.ValueUnion<{Named(type.Name!)}>(ref {reader})",
     };
@@ -91,7 +92,7 @@ internal sealed class TypeNames
     public string ReadItem(TypeRef type, string reader, int depth = 0) => type.Kind switch
     {
         TypeKind.Any => Read(type, reader, depth),
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.ReadJson(ref {reader})",
+        TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.ReadJson(ref {reader})",
         TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Array or TypeKind.Map
             => $"({Read(type, reader, depth)} ?? throw {JsonRead}.NullItem())",
     };
@@ -106,7 +107,7 @@ internal sealed class TypeNames
         TypeKind.Array when IsNamed(type.Element!.Kind) => $"{JsonWrite}.Models<{Of(type.Element!)}>({writer}, {value});",
         TypeKind.Array => $"{JsonWrite}.List<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
         TypeKind.Map => $"{JsonWrite}.Map<{Of(type.Element!)}>({writer}, {value}, static (w{depth}, v{depth}) => {{ {Write(type.Element!, "w" + depth, "v" + depth, depth + 1)} }});",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.WriteJson({writer}, {value});",
+        TypeKind.Object or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.Union or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{Named(type.Name!)}.WriteJson({writer}, {value});",
     };
 
     /// <summary>
@@ -129,7 +130,7 @@ internal sealed class TypeNames
             TypeKind.Array => $"{JsonWriteProperty}.List<{Of(type.Element!)}>({tail}, static (w0, v0) => {{ {Write(type.Element!, "w0", "v0", 1)} }}, {flag});",
             TypeKind.Map => $"{JsonWriteProperty}.Map<{Of(type.Element!)}>({tail}, static (w0, v0) => {{ {Write(type.Element!, "w0", "v0", 1)} }}, {flag});",
             TypeKind.Object or TypeKind.Union => $"{JsonWriteProperty}.Model<{Of(type)}>({tail}, {flag});",
-            TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{JsonWriteProperty}.Value<{Of(type)}>({tail}, {flag});",
+            TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion => $"{JsonWriteProperty}.Value<{Of(type)}>({tail}, {flag});",
         };
     }
 

@@ -16,6 +16,7 @@ internal static class WireText
         TypeKind.String => value,
         TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime => $"{ParameterText}.Format({value})",
         TypeKind.Enum => $"{value}.Value",
+        TypeKind.IntegerEnum => $"{ParameterText}.Format({value}.Value)",
         TypeKind.PrimitiveUnion => $"{value}.ToString()",
         TypeKind.Any => $"{value}.GetRawText()",
         TypeKind.Object or TypeKind.Union or TypeKind.ValueUnion or TypeKind.Map or TypeKind.Array => $"global::System.Text.Encoding.UTF8.GetString({JsonBytes(names, type, value)})",

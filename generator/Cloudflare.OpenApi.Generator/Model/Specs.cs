@@ -68,8 +68,9 @@ internal sealed record ObjectSpec(
 /// <summary>One value of an open enum.</summary>
 internal sealed record EnumMemberSpec(string Value, string Name);
 
-/// <summary>A string enum → an open <c>readonly struct</c> that accepts unknown values.</summary>
-internal sealed record EnumSpec(string Name, string? Description, EquatableArray<EnumMemberSpec> Members) : TypeSpec(Name, Description);
+/// <summary>A string or integer enum → an open <c>readonly struct</c> that accepts unknown values.</summary>
+/// <param name="IsInteger">The values are integers (<see cref="EnumMemberSpec.Value"/> is their decimal text; the struct holds a <c>long</c>).</param>
+internal sealed record EnumSpec(string Name, string? Description, EquatableArray<EnumMemberSpec> Members, bool IsInteger = false) : TypeSpec(Name, Description);
 
 /// <summary>One case of a discriminated union: the tag values that select it (one or more) and the record that holds it.</summary>
 internal sealed record UnionCaseSpec(EquatableArray<string> Values, string TypeName);

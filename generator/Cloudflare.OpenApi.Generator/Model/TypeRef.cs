@@ -14,6 +14,8 @@ internal enum TypeKind
     Object,
     /// <summary>A generated open enum (string-valued).</summary>
     Enum,
+    /// <summary>A generated open enum of integers, its members named by the spec (Discord's <c>oneOf</c> of titled <c>const</c>s, <c>x-enumNames</c>).</summary>
+    IntegerEnum,
     /// <summary>A generated abstract record with one derived record per variant (discriminated union).</summary>
     Union,
     /// <summary>A generated struct holding one of several primitive kinds (<c>string | number</c>).</summary>
@@ -37,7 +39,7 @@ internal enum NumberFormat
 
 /// <summary>A reference to a type from a property, parameter, body or result.</summary>
 /// <param name="Kind">The kind.</param>
-/// <param name="Name">The generated type's simple name (Object, Enum, Union, PrimitiveUnion).</param>
+/// <param name="Name">The generated type's simple name (Object, Enum, IntegerEnum, Union, PrimitiveUnion, ValueUnion).</param>
 /// <param name="Element">The item type (Array, Map).</param>
 /// <param name="Format">The width of an Integer or Number.</param>
 internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null, NumberFormat Format = NumberFormat.Default)
@@ -54,5 +56,5 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 
     /// <summary>Whether the C# type is a value type (so "optional" needs <c>?</c> to become <c>Nullable&lt;T&gt;</c>).</summary>
     public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime
-        or TypeKind.Any or TypeKind.Enum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion;
+        or TypeKind.Any or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.PrimitiveUnion or TypeKind.ValueUnion;
 }

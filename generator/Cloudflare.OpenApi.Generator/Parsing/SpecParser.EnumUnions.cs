@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Cloudflare.OpenApi.Generator.Model;
 using NJsonSchema;
@@ -11,8 +12,9 @@ namespace Cloudflare.OpenApi.Generator.Parsing;
 /// <list type="bullet">
 /// <item>Stainless (OpenAI): <c>anyOf: [{type: string}, {type: string, enum: [...]}]</c>, an open enum: known values
 /// plus any string. Our enums are open already, so this is an enum of the listed values.</item>
-/// <item>Discord: <c>oneOf</c> of <c>{const: 1, title: GUILD_TEXT}</c> branches. String constants give an enum whose
-/// members are named from the titles; integer constants give the integer type (enums are string-valued).</item>
+/// <item>Discord: <c>oneOf</c> of <c>{const: 1, title: GUILD_TEXT}</c> branches. The constants give an enum whose
+/// members are named from the titles: a string enum, or an integer enum (<see cref="TypeKind.IntegerEnum"/>) when every
+/// constant is an integer with a title; integers without titles have no names to offer and stay the integer type.</item>
 /// </list>
 /// </summary>
 internal sealed partial class SpecParser
@@ -23,8 +25,15 @@ internal sealed partial class SpecParser
         if (targets.All(IsConstBranch))
         {
             var constants = targets.Select(t => t.ExtensionData!["const"]).ToList();
+            var titles = targets.Select(t => NullIfEmpty(t.Title)).ToList();
             if (constants.All(c => c is long or int))
             {
+                var numbers = constants.Select(IntegerText).ToList();
+                if (titles.All(t => t is not null) && numbers.Distinct(StringComparer.Ordinal).Count() > 1)
+                {
+                    return MapEnum(s, componentName, nameHint, pointer, numbers, titles, isInteger: true);
+                }
+
                 // The union's own type and format say int or long (Discord: type: integer, format: int32).
                 return Remember(s, PrimitiveType(new JsonSchema { Type = JsonObjectType.Integer, Format = s.Format ?? targets[0].Format }));
             }
@@ -40,7 +49,6 @@ internal sealed partial class SpecParser
                 return Remember(s, TypeRef.String);
             }
 
-            var titles = targets.Select(t => NullIfEmpty(t.Title)).ToList();
             return MapEnum(s, componentName, nameHint, pointer, values, titles);
         }
 
@@ -87,13 +95,28 @@ internal sealed partial class SpecParser
         return true;
     }
 
-    private TypeRef MapEnum(JsonSchema s, string? componentName, string? nameHint, string pointer, List<string> values, List<string?>? titles)
+    private TypeRef MapEnum(JsonSchema s, string? componentName, string? nameHint, string pointer, List<string> values, List<string?>? titles, bool isInteger = false)
     {
         var name = componentName ?? InlineTypeName(s, nameHint!, pointer);
-        var reference = Remember(s, new TypeRef(TypeKind.Enum, name));
-        BuildEnum(s, name, values, pointer, titles);
+        var reference = Remember(s, new TypeRef(isInteger ? TypeKind.IntegerEnum : TypeKind.Enum, name));
+        BuildEnum(s, name, values, pointer, titles, isInteger);
         return reference;
     }
+
+    /// <summary>
+    /// The names an integer enum's values have in <c>x-enumNames</c> (NSwag reads it) or <c>x-enum-varnames</c>
+    /// (openapi-generator's; NSwag drops it, so it is read from the document at the schema's pointer): one non-empty name
+    /// per value, or null.
+    /// </summary>
+    private List<string?>? IntegerEnumNames(JsonSchema s, string pointer, int count)
+    {
+        IEnumerable<string>? names = s.EnumerationNames is { Count: > 0 } enumNames ? enumNames : _yaml.ScalarsAt(pointer + "/x-enum-varnames");
+        var titles = names?.Select(NullIfEmpty).ToList();
+        return titles is not null && titles.Count == count && titles.All(t => t is not null) ? titles : null;
+    }
+
+    /// <summary>An integer enum value's decimal text (what <see cref="EnumMemberSpec.Value"/> holds).</summary>
+    private static string IntegerText(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A branch that is one constant (<c>{const: x}</c>, with a title or description at most).</summary>
     private static bool IsConstBranch(JsonSchema t) =>

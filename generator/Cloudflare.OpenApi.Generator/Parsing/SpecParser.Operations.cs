@@ -300,7 +300,7 @@ internal sealed partial class SpecParser
 
     private static ParameterValueShape ParameterShape(TypeRef type) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.PrimitiveUnion
+        TypeKind.String or TypeKind.Boolean or TypeKind.Integer or TypeKind.Number or TypeKind.DateTime or TypeKind.Enum or TypeKind.IntegerEnum or TypeKind.PrimitiveUnion
             => ParameterValueShape.Text,
         TypeKind.Any => ParameterValueShape.Untyped,
         TypeKind.Object or TypeKind.Union or TypeKind.ValueUnion or TypeKind.Array or TypeKind.Map => ParameterValueShape.Structured,

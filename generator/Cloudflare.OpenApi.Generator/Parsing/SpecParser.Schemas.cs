@@ -322,6 +322,16 @@ internal sealed partial class SpecParser
             {
                 return Remember(s, TypeRef.String);
             }
+
+            // Integers with names for them (NSwag's x-enumNames, openapi-generator's x-enum-varnames): an integer enum.
+            if (values.All(v => v is long or int) && IntegerEnumNames(s, pointer, values.Count) is { } titles)
+            {
+                var numbers = values.Select(IntegerText).ToList();
+                if (numbers.Distinct(StringComparer.Ordinal).Count() > 1)
+                {
+                    return MapEnum(s, componentName, nameHint, pointer, numbers, titles, isInteger: true);
+                }
+            }
         }
 
         if (type == JsonObjectType.Array)
@@ -456,7 +466,7 @@ internal sealed partial class SpecParser
     }
 
     /// <param name="titles">Member names wanted for each value (from the branch titles of a oneOf of constants), or null.</param>
-    private void BuildEnum(JsonSchema s, string name, List<string> values, string pointer, List<string?>? titles = null)
+    private void BuildEnum(JsonSchema s, string name, List<string> values, string pointer, List<string?>? titles = null, bool isInteger = false)
     {
         var scope = new Naming.Scope(name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Known", "KnownValues", "ReadJson", "WriteJson");
         var members = new List<EnumMemberSpec>();
@@ -479,7 +489,7 @@ internal sealed partial class SpecParser
             members.Add(new EnumMemberSpec(value, memberName));
         }
 
-        _types.Add(new EnumSpec(name, NullIfEmpty(s.Description), members.ToEquatableArray()));
+        _types.Add(new EnumSpec(name, NullIfEmpty(s.Description), members.ToEquatableArray(), isInteger));
     }
 
     private void BuildObject(JsonSchema s, string name, string pointer, UnionMembership? membership)

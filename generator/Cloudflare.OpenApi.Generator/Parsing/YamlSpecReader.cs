@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Cloudflare.OpenApi.Generator.Configuration;
@@ -174,6 +175,29 @@ internal sealed class YamlSpecReader
 
     /// <summary>Whether a pointer names a node of the document.</summary>
     public bool Exists(string pointer) => _locations.ContainsKey(pointer);
+
+    /// <summary>
+    /// The texts of a sequence of scalars at a pointer (<c>x-enum-varnames</c>), or null when there is none: for what
+    /// NSwag.Core does not keep (it drops extensions it does not know on some schemas).
+    /// </summary>
+    public IReadOnlyList<string>? ScalarsAt(string pointer)
+    {
+        YamlNode? node = _root;
+        foreach (var segment in pointer.Split('/').Skip(1))
+        {
+            var key = Unescape(segment);
+            node = node switch
+            {
+                YamlMappingNode map => map.Children.FirstOrDefault(c => c.Key is YamlScalarNode k && k.Value == key).Value,
+                YamlSequenceNode list when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < list.Children.Count => list.Children[i],
+                _ => null,
+            };
+        }
+
+        return node is YamlSequenceNode { Children: var items } && items.All(i => i is YamlScalarNode)
+            ? items.Select(i => ((YamlScalarNode)i).Value ?? string.Empty).ToList()
+            : null;
+    }
 
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 

@@ -183,6 +183,11 @@ public static class JsonRead
     public static T? Enum<T>(ref Utf8JsonReader reader, string typeName) where T : struct, IJsonSerializable<T> =>
         StartsString(ref reader, typeName) ? T.ReadJson(ref reader) : null;
 
+    /// <summary>Reads a generated integer enum, or null: same rules as <see cref="StartsInteger"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? IntegerEnum<T>(ref Utf8JsonReader reader, string typeName) where T : struct, IJsonSerializable<T> =>
+        StartsInteger(ref reader, typeName) ? T.ReadJson(ref reader) : null;
+
     /// <summary>Reads a generated union, or null on JSON null (the union checks the kinds of its variants itself).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T? Union<T>(ref Utf8JsonReader reader) where T : class, IJsonSerializable<T> =>
@@ -367,6 +372,25 @@ public static class JsonRead
         if (reader.TokenType != JsonTokenType.Null)
         {
             Mismatch<object>(ref reader, $"a string ({typeName})");
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For a nullable integer-valued read (an integer enum): true on a number that is a 64-bit integer; false on JSON null,
+    /// and (lenient) on any other value (a fraction, a string), which is skipped and reported. Strict mode throws for those.
+    /// </summary>
+    public static bool StartsInteger(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out _))
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            Mismatch<object>(ref reader, $"an integer ({typeName})");
         }
 
         return false;

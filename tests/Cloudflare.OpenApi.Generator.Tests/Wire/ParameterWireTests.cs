@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Cloudflare.OpenApi.Generator.Tests.Wire;
 
-/// <summary>The generated client of <c>Specs/parameter-types.yaml</c>: every primitive, enum, date and array in path, query and header; objects, maps and unions in the query.</summary>
+/// <summary>The generated client of <c>Specs/parameter-types.yaml</c>: every primitive, enum (string and integer), date and array in path, query and header; objects, maps and unions in the query.</summary>
 public sealed class ParameterWireTests
 {
     private static readonly GeneratedAssembly s_api = GeneratedAssembly.Load("parameter-types");
@@ -33,6 +33,7 @@ public sealed class ParameterWireTests
                 names: new[] { "x", "y,z" },
                 words: new[] { "p", "q" },
                 kinds: (dynamic)kinds,
+                level: (dynamic)s_api.Enum("Level", "High"),
                 xCount: (double?)1.25,
                 xKinds: (dynamic)kinds,
                 cancellationToken: CancellationToken.None);
@@ -45,7 +46,7 @@ public sealed class ParameterWireTests
         var sent = Assert.Single(handler.Requests);
         Assert.Equal(
             "https://api.example.com/reports/2024/0.5/true/2024-05-01T12%3A00%3A00.000Z/daily/a%20b%2Cc"
-            + "?page=2.5&limit=10&exact=false&since=2024-05-01T12%3A00%3A00.000Z&sort=weekly&ids=1&ids=2&names=x,y%2Cz&words=p%20q&kinds=daily%7Cweekly",
+            + "?page=2.5&limit=10&exact=false&since=2024-05-01T12%3A00%3A00.000Z&sort=weekly&ids=1&ids=2&names=x,y%2Cz&words=p%20q&kinds=daily%7Cweekly&level=5",
             sent.Uri.AbsoluteUri);
         Assert.Equal("1.25", string.Join(",", sent.Headers.GetValues("X-Count")));
         Assert.Equal("false", string.Join(",", sent.Headers.GetValues("X-Dry-Run")));
