@@ -61,6 +61,17 @@ internal static class ApiConventions
         ApiConvention.Plain => false,
     };
 
+    /// <summary>
+    /// Whether the schemas of error responses (4xx, 5xx, <c>default</c>) are generated, for the caller to read the failed
+    /// call's body with <c>Failure.ReadBody&lt;T&gt;()</c>. Cloudflare's errors are the envelope's <c>errors</c>, which
+    /// every exception carries already (<c>Errors</c>), so its failure envelopes are not generated.
+    /// </summary>
+    public static bool GeneratesErrorBodies(ApiConvention convention) => convention switch
+    {
+        ApiConvention.Cloudflare => false,
+        ApiConvention.Plain => true,
+    };
+
     /// <summary>Whether an envelope with a list result is a page (its <c>result_info</c> says where the next one is).</summary>
     public static bool IsPage(ApiConvention convention, ICollection<string> properties) => convention switch
     {

@@ -194,6 +194,7 @@ internal sealed partial class SpecParser
         // Which component schemas each component schema refers to, and which are referred to from outside them.
         var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var referencedOutside = new HashSet<string>(StringComparer.Ordinal);
+        var errorResponses = ApiConventions.GeneratesErrorBodies(_convention) ? ErrorOnlyComponentResponses() : null;
         foreach (var (pointer, reference) in _yaml.References)
         {
             // Webhooks and callbacks are requests the API sends, not client methods: a schema only they use is
@@ -201,8 +202,10 @@ internal sealed partial class SpecParser
             const string prefix = "#/components/schemas/";
             // So does a body of a media type the generated method does not read as its schema (OpenAI's
             // `text/event-stream: $ref ResponseStreamEvent` beside JSON): the events are part of the API's vocabulary.
+            // And so does the body of an error response where the convention does not read errors itself (a plain API's
+            // `default: Error`): no method returns it, the caller reads it from the exception (`Failure.ReadBody<Error>()`).
             var fromOutgoing = pointer.StartsWith("/webhooks/", StringComparison.Ordinal) || pointer.IndexOf("/callbacks/", StringComparison.Ordinal) >= 0
-                || IsUnreadBody(pointer);
+                || IsUnreadBody(pointer) || (errorResponses is not null && IsErrorResponseBody(pointer, errorResponses));
             if (!fromOutgoing && reference.StartsWith(prefix, StringComparison.Ordinal))
             {
                 var key = YamlSpecReader.Unescape(Uri.UnescapeDataString(reference.Substring(prefix.Length)));
@@ -347,6 +350,36 @@ internal sealed partial class SpecParser
         var end = pointer.IndexOf('/', start);
         var mediaType = YamlSpecReader.Unescape(end < 0 ? pointer.Substring(start) : pointer.Substring(start, end - start));
         return MediaTypes.Classify(mediaType) is BodyKind.Text or BodyKind.Binary;
+    }
+
+    /// <summary>
+    /// Whether a pointer is inside an operation's response of a status that is not 2xx
+    /// (<c>/paths/~1pets/get/responses/default/…</c>), or inside a component response only such statuses use.
+    /// </summary>
+    private static bool IsErrorResponseBody(string pointer, HashSet<string> errorOnlyResponses)
+    {
+        var segments = pointer.Split('/');
+        return (segments.Length > 5 && segments[1] == "paths" && segments[4] == "responses" && !IsSuccessStatus(segments[5]))
+            || (segments.Length > 3 && segments[1] == "components" && segments[2] == "responses" && errorOnlyResponses.Contains(segments[3]));
+    }
+
+    private static bool IsSuccessStatus(string code) => code.StartsWith("2", StringComparison.Ordinal);
+
+    /// <summary>The (escaped) names of the component responses that operations use for no 2xx status.</summary>
+    private HashSet<string> ErrorOnlyComponentResponses()
+    {
+        const string prefix = "#/components/responses/";
+        var all = new HashSet<string>(_document.Components.Responses.Keys.Select(YamlSpecReader.Escape), StringComparer.Ordinal);
+        foreach (var (pointer, reference) in _yaml.References)
+        {
+            var segments = pointer.Split('/');
+            if (reference.StartsWith(prefix, StringComparison.Ordinal) && segments.Length == 6 && segments[1] == "paths" && segments[4] == "responses" && IsSuccessStatus(segments[5]))
+            {
+                all.Remove(Uri.UnescapeDataString(reference.Substring(prefix.Length)));
+            }
+        }
+
+        return all;
     }
 
     /// <summary>The key of the component schema a pointer is inside (<c>/components/schemas/A~1B/properties/x</c> → <c>A/B</c>), or null.</summary>

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Text;
+using System.Text.Json;
+using Cloudflare.OpenApi.Serialization;
 
 namespace Cloudflare.OpenApi;
 
@@ -76,7 +79,31 @@ public sealed record CloudflareApiFailure(
     string? RayId,
     string? ContentType,
     string? RawBody,
-    TimeSpan? RetryAfter);
+    TimeSpan? RetryAfter)
+{
+    /// <summary>
+    /// Reads <see cref="RawBody"/> as a generated type: the error schema the API describes for the status (a plain API's
+    /// <c>Error</c>, Discord's <c>ErrorResponse</c>), read leniently like any answer.
+    /// </summary>
+    /// <typeparam name="T">A generated record or union.</typeparam>
+    /// <returns>The body, or null when there is none, it is not JSON of an object of that kind, or it was cut at 64 KiB.</returns>
+    public T? ReadBody<T>() where T : class, IJsonSerializable<T>
+    {
+        if (string.IsNullOrWhiteSpace(RawBody))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonWrite.FromUtf8Bytes(Encoding.UTF8.GetBytes(RawBody), static (ref Utf8JsonReader reader) => T.ReadJson(ref reader));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
 
 /// <summary>400/422: the request was invalid.</summary>
 public class CloudflareBadRequestException(string message, CloudflareApiFailure failure, Exception? innerException = null)
