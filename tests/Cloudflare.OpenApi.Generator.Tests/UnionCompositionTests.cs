@@ -94,6 +94,54 @@ public sealed class UnionCompositionTests
     }
 
     [Fact]
+    public void A_branch_that_is_only_nullable_is_the_null_of_the_union()
+    {
+        // Cloudflare's full API: `current_rule: anyOf: [{$ref: cloudforce-one_Rule}, {nullable: true}]`, and Workers AI's
+        // message content `anyOf: [string, array of parts, {nullable: true}]`: a JsonElement with an OAG006 each.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Rule:
+                  type: object
+                  required: [id]
+                  properties: { id: { type: string } }
+                Change:
+                  type: object
+                  properties:
+                    current_rule:
+                      anyOf:
+                        - { $ref: '#/components/schemas/Rule' }
+                        - { nullable: true }
+                    content:
+                      anyOf:
+                        - { type: string }
+                        - { type: array, items: { type: string } }
+                        - { nullable: true }
+                    loose:
+                      anyOf:
+                        - { type: string }
+                        - { nullable: true, format: uuid }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var change = assembly.GetType("Test.Api.Change", throwOnError: true)!;
+        Assert.Equal("Test.Api.Rule", change.GetProperty("CurrentRule")!.PropertyType.FullName);
+        Assert.NotEqual(typeof(System.Text.Json.JsonElement), Nullable.GetUnderlyingType(change.GetProperty("Content")!.PropertyType));
+        Assert.Equal("r-1", Get(Get(Read(assembly, "Change", """{"current_rule":{"id":"r-1"}}""")!, "CurrentRule")!, "Id"));
+        Assert.Null(Get(Read(assembly, "Change", """{"current_rule":null,"content":null}""")!, "CurrentRule"));
+        Assert.Equal("""{"content":["a","b"]}""", Write(assembly, "Change", Read(assembly, "Change", """{"content":["a","b"]}""")!));
+
+        // A branch that says more than "nullable" (here a format) is not the null branch.
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.GetMessage().Contains("current_rule", StringComparison.Ordinal));
+        Assert.NotEqual(typeof(string), change.GetProperty("Loose")!.PropertyType);
+    }
+
+    [Fact]
     public void A_recursiveRef_to_the_document_is_the_component_schema_it_is_written_in()
     {
         // OpenAI's CompoundFilter: its filters are a ComparisonFilter or a CompoundFilter, written `$recursiveRef: '#'`.

@@ -85,7 +85,8 @@ internal sealed partial class SpecParser
     /// A <c>oneOf</c>/<c>anyOf</c> branch that stands for JSON null: <c>type: 'null'</c> (3.1), or what OpenAPI 3.0, which
     /// has no null type, writes instead: an object that is <c>nullable</c> and allows no property at all (Box's "OpenAPI
     /// 3.0 null schema type": <c>{type: object, nullable: true, additionalProperties: false}</c>). The union is then its
-    /// other branches, nullable; an empty object there reads as the union's unknown case.
+    /// other branches, nullable; an empty object there reads as the union's unknown case. A branch that is only
+    /// <c>{nullable: true}</c> is one too.
     /// </summary>
     private static bool IsNullBranch(JsonSchema branch)
     {
@@ -95,7 +96,20 @@ internal sealed partial class SpecParser
         }
 
         var s = branch.ActualSchema;
-        return s.IsNullableRaw == true && (s.Type & ~JsonObjectType.Null) == JsonObjectType.Object && HasNoPropertiesOrMembers(s)
+        if (s.IsNullableRaw != true)
+        {
+            return false;
+        }
+
+        // Cloudflare's `anyOf: [{$ref: Rule}, {nullable: true}]` (3 unions of its full API): a branch that says nothing but
+        // "nullable" has no type to be, so it can only be the null the union may also be.
+        if (s.Type == JsonObjectType.None)
+        {
+            return HasNoPropertiesOrMembers(s) && s.Enumeration.Count == 0 && s.Item is null && s.Items.Count == 0
+                && s.AdditionalPropertiesSchema is null && s.PatternProperties.Count == 0 && string.IsNullOrEmpty(s.Format);
+        }
+
+        return (s.Type & ~JsonObjectType.Null) == JsonObjectType.Object && HasNoPropertiesOrMembers(s)
             && !s.AllowAdditionalProperties && s.AdditionalPropertiesSchema is null && s.PatternProperties.Count == 0;
     }
 
