@@ -34,13 +34,13 @@ public sealed class UnionCompositionTests
                 Choice:
                   oneOf:
                     - { type: string }
-                    - { type: object, properties: { a: { type: string } } }
                     - { type: object, additionalProperties: { type: string } }
+                    - { type: object, additionalProperties: { type: number } }
             """;
         var run = GeneratorHarness.Run(spec);
 
-        // A map branch cannot be offered as a record (see the next test for objects that can), so the object case is
-        // a JsonElement.
+        // Two maps cannot be told apart or both offered (one map beside records can: A_map_beside_objects_…), so the
+        // object case is a JsonElement.
         Assert.Equal(new[] { "OAG006" }, run.GeneratorDiagnostics.Select(d => d.Id));
         Assert.Empty(run.CompilationProblems);
         var assembly = run.Load();
@@ -91,6 +91,54 @@ public sealed class UnionCompositionTests
         var zip = Get(Read(assembly, "Input", """{"validation":{"validation_type":"zip","zip":"10115"}}""")!, "Validation")!;
         Assert.Equal("10115", Get(zip, "Zip"));
         Assert.Null(Get(Read(assembly, "Input", """{"validation":null}""")!, "Validation"));
+    }
+
+    [Fact]
+    public void A_map_beside_objects_is_offered_as_a_map_of_the_choice()
+    {
+        // Discord's ErrorDetails (the 'errors' of every 4xx answer): `oneOf: [map of ErrorDetails, InnerErrors]`. It was a
+        // JsonElement (OAG006): a map was not a branch an object choice could offer.
+        const string spec = """
+            openapi: 3.1.0
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Error:
+                  type: object
+                  required: [code, message]
+                  properties: { code: { type: string }, message: { type: string } }
+                InnerErrors:
+                  type: object
+                  additionalProperties: false
+                  required: [_errors]
+                  properties: { _errors: { type: array, items: { $ref: '#/components/schemas/Error' } } }
+                ErrorDetails:
+                  oneOf:
+                    - { type: object, additionalProperties: { $ref: '#/components/schemas/ErrorDetails' } }
+                    - { $ref: '#/components/schemas/InnerErrors' }
+                ErrorResponse:
+                  type: object
+                  properties: { errors: { $ref: '#/components/schemas/ErrorDetails' } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        var response = Read(assembly, "ErrorResponse", """{"errors":{"name":{"_errors":[{"code":"BASE_TYPE_REQUIRED","message":"required"}]}}}""")!;
+        dynamic errors = Get(response, "Errors")!;
+        dynamic entries = errors.AsMap();
+        dynamic name = entries["name"];
+        dynamic inner = name.AsInnerErrors();
+        Assert.Equal("BASE_TYPE_REQUIRED", (string)inner.Errors[0].Code);
+
+        // Created from a map, it writes the map.
+        var detailsType = assembly.GetType("Test.Api.ErrorDetails", throwOnError: true)!;
+        var mapType = typeof(IReadOnlyDictionary<,>).MakeGenericType(typeof(string), detailsType);
+        var dictionary = Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), detailsType))!;
+        var created = detailsType.GetConstructor(new[] { mapType })!.Invoke(new[] { dictionary });
+        Assert.Equal("{}", Write(assembly, "ErrorDetails", created));
     }
 
     [Fact]

@@ -13,8 +13,10 @@ internal static partial class TypeEmitter
 
     private static void EmitObjectChoice(SourceWriter w, TypeNames names, GenerationContext context, ObjectChoiceSpec c)
     {
-        var branches = c.Branches.Select(b => (Type: names.Of(b), b.Name)).ToList();
-        var list = string.Join(", ", branches.Select(b => $"<see cref=\"{b.Type}\"/>"));
+        var branches = c.Branches.Where(b => b.Kind != TypeKind.Map).Select(b => (Type: names.Of(b), b.Name)).ToList();
+        var map = c.Branches.FirstOrDefault(b => b.Kind == TypeKind.Map);
+        var asMap = new[] { "AsMap", "AsDictionary", "AsEntries" }.First(m => branches.All(b => "As" + b.Name != m));
+        var list = string.Join(", ", branches.Select(b => $"<see cref=\"{b.Type}\"/>").Concat(map is null ? Enumerable.Empty<string>() : new[] { $"a map (<see cref=\"{asMap}\"/>)" }));
         w.WriteSummary(c.Description, branches.Count == 0 ? "A JSON object." : $"One of: {list}.");
         w.WriteLine("/// <remarks>");
         w.WriteLine("/// Nothing in the JSON tells the branches apart (no discriminator, no tag, no property only one of them requires), so a");
@@ -42,6 +44,21 @@ internal static partial class TypeEmitter
             w.WriteLine($"/// <summary>The value as a <see cref=\"{type}\"/>: the record it was created from, or its JSON read as one.</summary>");
             w.WriteLine("/// <exception cref=\"global::System.Text.Json.JsonException\">The JSON is not an object, or (strict reading) lacks a required property.</exception>");
             w.WriteLine($"public {type} As{name}() => _value.As<{type}>();");
+        }
+
+        if (map is not null)
+        {
+            // No implicit conversion: C# allows none from an interface type.
+            var mapType = names.Of(map);
+            w.WriteLine();
+            w.WriteLine("/// <summary>Creates the value from a map (an object of any keys).</summary>");
+            w.WriteLine("/// <param name=\"value\">The entries.</param>");
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"value\"/> is null.</exception>");
+            w.WriteLine($"public {c.Name}({mapType} value) => _value = {Choice}.OfMap(value, static (w0, v0) => {{ {names.Write(map.Element!, "w0", "v0", 1)} }});");
+            w.WriteLine();
+            w.WriteLine("/// <summary>The value as a map: the one it was created from, or its JSON read as one.</summary>");
+            w.WriteLine("/// <exception cref=\"global::System.Text.Json.JsonException\">The JSON is not an object.</exception>");
+            w.WriteLine($"public {mapType} {asMap}() => _value.AsMap({names.ReadFunc(map.Element!)});");
         }
 
         w.WriteLine();

@@ -141,7 +141,7 @@ internal sealed record ValueUnionSpec(string Name, string? Description, Equatabl
 /// oneOf/anyOf of objects that nothing tells apart (no discriminator, tag or property only one of them requires) → a
 /// struct that keeps the JSON and reads it as the branch the caller asks for (<c>AsDog()</c>), created from any branch.
 /// </summary>
-/// <param name="Branches">The branch records (Object or Union types), distinct.</param>
+/// <param name="Branches">The branch records (Object or Union types), distinct, and at most one Map.</param>
 internal sealed record ObjectChoiceSpec(string Name, string? Description, EquatableArray<TypeRef> Branches) : TypeSpec(Name, Description);
 
 /// <summary>An equatable wrapper so a <see cref="TypeKind"/> can live in an <see cref="EquatableArray{T}"/>.</summary>

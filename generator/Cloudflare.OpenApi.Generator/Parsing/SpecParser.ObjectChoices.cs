@@ -46,9 +46,19 @@ internal sealed partial class SpecParser
         return new TypeRef(TypeKind.ValueUnion, name);
     }
 
-    // Every branch must become a generated record: an object with properties (an empty or map-like object would be
-    // a JsonElement or a dictionary, which has no JSON code of its own) and not a union itself.
-    private static bool CanChoose(List<JsonSchema> members) => members.All(m => !UnionMembers(Unwrap(m)).Any() && Properties(m).Count > 0);
+    // Every branch must become a generated record (an object with properties, not a union itself) or, once, a map (an
+    // object of any keys whose values have a schema: Discord's ErrorDetails, `oneOf: [map of ErrorDetails, InnerErrors]`),
+    // offered as AsMap(). An empty object would be a JsonElement, which has nothing to offer.
+    private static bool CanChoose(List<JsonSchema> members) =>
+        members.All(m => !UnionMembers(Unwrap(m)).Any() && (Properties(m).Count > 0 || IsMapBranch(m)))
+        && members.Count(IsMapBranch) <= 1 && members.Any(m => !IsMapBranch(m));
+
+    private static bool IsMapBranch(JsonSchema member)
+    {
+        var s = Unwrap(member);
+        return Properties(member).Count == 0 && s.AdditionalPropertiesSchema is not null
+            && ((s.Type & ~JsonObjectType.Null) is JsonObjectType.Object or JsonObjectType.None);
+    }
 
     private void BuildObjectChoice(string name, string? description, List<(JsonSchema Schema, string Pointer)> members)
     {
@@ -57,9 +67,9 @@ internal sealed partial class SpecParser
         {
             var type = Map(members[i].Schema, name + "Option" + (i + 1), members[i].Pointer);
 
-            // A branch is offered when it is a generated record (a class with JSON code of its own); CanChoose makes
-            // every branch one, and identical branches are offered once.
-            if (type.Kind is TypeKind.Object or TypeKind.Union && !branches.Contains(type))
+            // A branch is offered when it is a generated record (a class with JSON code of its own) or the map; CanChoose
+            // makes every branch one, and identical branches are offered once.
+            if (type.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Map && !branches.Contains(type))
             {
                 branches.Add(type);
             }

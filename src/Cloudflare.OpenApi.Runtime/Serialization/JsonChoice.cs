@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
@@ -30,6 +31,16 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     public static JsonChoice Of<T>(T model) where T : class, IJsonSerializable<T> =>
         new(model ?? throw new ArgumentNullException(nameof(model)), Writer<T>.Write, default);
+
+    /// <summary>A value created from the map branch (an object of any keys, Discord's <c>ErrorDetails</c>).</summary>
+    /// <param name="map">The entries.</param>
+    /// <param name="writeValue">Writes one entry's value.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="map"/> is null.</exception>
+    public static JsonChoice OfMap<T>(IReadOnlyDictionary<string, T> map, JsonWriteAction<T> writeValue)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return new(map, (writer, value) => JsonWrite.Map(writer, (IReadOnlyDictionary<string, T>)value, writeValue), default);
+    }
 
     /// <summary>Reads the value at the reader (any JSON value) and keeps it.</summary>
     public static JsonChoice Read(ref Utf8JsonReader reader) => new(null, null, JsonElement.ParseValue(ref reader));
@@ -65,6 +76,23 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
         return JsonWrite.FromUtf8Bytes(Utf8(), static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.StartObject
             ? T.ReadJson(ref reader)
             : throw JsonRead.Unexpected(ref reader, "an object (" + typeof(T).Name + ")"));
+    }
+
+    /// <summary>
+    /// The value as the map branch: the map it was created from, or its JSON read as one (each entry's value with
+    /// <paramref name="readValue"/>, under the client's reading rules).
+    /// </summary>
+    /// <exception cref="JsonException">The JSON is not an object.</exception>
+    public IReadOnlyDictionary<string, T> AsMap<T>(JsonReadFunc<T> readValue)
+    {
+        if (_model is IReadOnlyDictionary<string, T> map)
+        {
+            return map;
+        }
+
+        return JsonWrite.FromUtf8Bytes<IReadOnlyDictionary<string, T>>(Utf8(), (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.StartObject
+            ? JsonRead.Map(ref reader, readValue)!
+            : throw JsonRead.Unexpected(ref reader, "an object (a map)"));
     }
 
     /// <summary>Writes the record, or the JSON as it was read (JSON <c>null</c> for a default value).</summary>
