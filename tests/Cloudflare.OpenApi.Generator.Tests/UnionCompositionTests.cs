@@ -142,6 +142,56 @@ public sealed class UnionCompositionTests
     }
 
     [Fact]
+    public void Array_branches_of_different_item_kinds_are_one_list_of_a_union_of_those_kinds()
+    {
+        // OpenAI's CreateCompletionRequest.prompt: string | string[] | integer[] | integer[][]. The three arrays were one
+        // list of JsonElement (OAG006): their first token is the same.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Completion:
+                  type: object
+                  properties:
+                    prompt:
+                      oneOf:
+                        - { type: string }
+                        - { type: array, items: { type: string } }
+                        - { type: array, items: { type: integer } }
+                        - { type: array, items: { type: array, items: { type: integer } } }
+                    tags:
+                      oneOf:
+                        - { type: string }
+                        - { type: array, items: { type: string } }
+                        - { type: array, items: { type: string, format: uuid } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        // The tags' two arrays of strings cannot be told apart: still one list of JsonElement, warned.
+        Assert.Equal("OAG006", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Equal(17, run.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line); // tags' first array branch
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+
+        dynamic Prompt(string json) => Get(Read(assembly, "Completion", "{\"prompt\":" + json + "}")!, "Prompt")!;
+        Assert.True((bool)Prompt("\"say\"").IsString);
+        dynamic strings = Prompt("[\"a\",\"b\"]");
+        Assert.True((bool)strings.IsList);
+        Assert.Equal("b", (string)strings.AsList()[1].AsString());
+        dynamic tokens = Prompt("[1,2]");
+        Assert.Equal(2L, (long)tokens.AsList()[1].AsInteger());
+        dynamic batches = Prompt("[[1],[2,3]]");
+        Assert.Equal(3L, (long)batches.AsList()[1].AsList()[1]);
+
+        foreach (var json in new[] { "{\"prompt\":\"say\"}", "{\"prompt\":[\"a\",\"b\"]}", "{\"prompt\":[1,2]}", "{\"prompt\":[[1],[2,3]]}" })
+        {
+            Assert.Equal(json, Write(assembly, "Completion", Read(assembly, "Completion", json)!));
+        }
+    }
+
+    [Fact]
     public void A_branch_that_is_only_nullable_is_the_null_of_the_union()
     {
         // Cloudflare's full API: `current_rule: anyOf: [{$ref: cloudforce-one_Rule}, {nullable: true}]`, and Workers AI's

@@ -69,6 +69,12 @@ internal sealed partial class SpecParser
                 // Object branches that nothing tells apart: the case keeps the JSON and offers each branch.
                 type = choice;
             }
+            else if (kind == JsonKind.Array && TryBuildListOfItemKinds(ofKind.Select(b => b.Schema).ToList(), name + "ListItem", firstPointer) is { } list)
+            {
+                // Arrays whose items are different kinds (OpenAI's prompt: string[] | integer[] | integer[][]): one list of
+                // a union of those kinds, so every such array reads typed (items of mixed kinds are read too).
+                type = list;
+            }
             else
             {
                 type = kind switch
@@ -136,6 +142,38 @@ internal sealed partial class SpecParser
 
             return true;
         }
+    }
+
+    /// <summary>
+    /// Array branches whose items are of different JSON kinds, each typed (<c>string[] | integer[] | integer[][]</c>): a
+    /// list of a value union of the item kinds (string, integer, list); else null (items of one kind, or untyped ones,
+    /// cannot be told apart, and the caller falls back to one list of JsonElement).
+    /// </summary>
+    private TypeRef? TryBuildListOfItemKinds(List<JsonSchema> arrays, string wantedName, string pointer)
+    {
+        var items = arrays.Select(a => Unwrap(a).Item).ToList();
+        if (items.Any(i => i is null))
+        {
+            return null;
+        }
+
+        var kinds = items.Select(i => KindOf(Unwrap(i!))).ToList();
+        if (kinds.Any(k => k is null) || kinds.Distinct().Count() != kinds.Count)
+        {
+            return null;
+        }
+
+        // The item schemas as the branches of a union of their own; each is held by reference, so the spec's schemas
+        // are not re-parented.
+        var union = new JsonSchema();
+        foreach (var item in items)
+        {
+            union.OneOf.Add(new JsonSchema { Reference = item!.ActualSchema });
+        }
+
+        return TryBuildValueUnion(union, null, wantedName, pointer) is { Kind: TypeKind.ValueUnion } element
+            ? new TypeRef(TypeKind.Array, null, element)
+            : null;
     }
 
     /// <summary>The object branches of a union of several kinds, as a discriminated union of their own, when they can be told apart.</summary>

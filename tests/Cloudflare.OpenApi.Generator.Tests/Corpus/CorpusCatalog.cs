@@ -59,9 +59,9 @@ internal static class CorpusCatalog
         {
             ExpectedWarnings =
             [
-                new("OAG006", "4: the array branches of two unions (CreateCompletionRequest.prompt: 3, another: 2) are one list of JsonElement each; "
-                    + "EasyInputMessage and Item (and their Beta copies) share the tag 'message' with overlapping roles, so InputItem reads 'message' as EasyInputMessage "
-                    + "(the map/object query parameters metadata and effective_at are written by their style since 2026-12-01 22:30: 9 warnings before; "
+                new("OAG006", "2: EasyInputMessage and Item (and their Beta copies) share the tag 'message' with overlapping roles, so InputItem reads 'message' as EasyInputMessage "
+                    + "(the array branches of two unions, CreateCompletionRequest.prompt's string[] | integer[] | integer[][] and another, are one list of a union of the item kinds since 2026-12-02 04:40: 4 warnings before; "
+                    + "the map/object query parameters metadata and effective_at are written by their style since 2026-12-01 22:30: 9 warnings before; "
                     + "CompoundFilter's filters, `oneOf: [ComparisonFilter, $recursiveRef: '#']`, and its Beta copy are typed unions since 2026-12-02 02:10: 6 before; "
                     + "the unions of objects that nothing tells apart keep their JSON and offer each branch since 2026-12-01 20:10: 17 warnings before)"),
             ],
