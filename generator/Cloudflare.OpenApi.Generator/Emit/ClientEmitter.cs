@@ -234,7 +234,7 @@ internal static class ClientEmitter
         docs.Add(("cancellationToken", "Cancels the request."));
 
         var (returnType, returnDoc) = ReturnType(names, op.Response);
-        WriteDocs(w, op, docs, returnDoc);
+        WriteDocs(w, names, op, docs, returnDoc);
         if (op.Deprecated)
         {
             w.WriteLine("[global::System.Obsolete(\"The API marks this operation as deprecated.\")]");
@@ -555,7 +555,7 @@ internal static class ClientEmitter
         _ => $"({names.OfParameter(page.Type)}?)pageNumber",
     };
 
-    private static void WriteDocs(SourceWriter w, OperationSpec op, List<(string Name, string? Text)> docs, string returnDoc)
+    private static void WriteDocs(SourceWriter w, TypeNames names, OperationSpec op, List<(string Name, string? Text)> docs, string returnDoc)
     {
         w.WriteSummary(op.Summary ?? op.Description, SourceWriter.EscapeXml($"{op.HttpMethod} {op.Path}"));
         if (op.Summary is not null && op.Description is not null && op.Description != op.Summary)
@@ -574,7 +574,10 @@ internal static class ClientEmitter
 
         w.WriteLine($"/// <returns>{returnDoc}</returns>");
         w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A parameter breaks a constraint of the API (checked before anything is sent).</exception>");
-        w.WriteLine("/// <exception cref=\"global::Cloudflare.OpenApi.CloudflareApiException\">The API answered with an error (a subclass tells which: not found, conflict, …).</exception>");
+        var bodies = op.ErrorBodies.Count == 0
+            ? string.Empty
+            : " Its body reads with <c>Failure.ReadBody&lt;T&gt;()</c> as " + string.Join(", ", op.ErrorBodies.Select(b => $"<see cref=\"{names.Of(b.Type)}\"/> ({SourceWriter.EscapeXml(b.Status)})")) + ".";
+        w.WriteLine($"/// <exception cref=\"global::Cloudflare.OpenApi.CloudflareApiException\">The API answered with an error (a subclass tells which: not found, conflict, …).{bodies}</exception>");
     }
 
     private static string? Xml(string? specText) => specText is null ? null : SourceWriter.EscapeXml(specText);

@@ -129,7 +129,12 @@ internal sealed record OperationSpec(
     EquatableArray<ParameterSpec> Parameters,
     BodySpec? Body,
     ResponseSpec Response,
-    string? StreamMethodName = null);
+    string? StreamMethodName = null,
+    EquatableArray<ErrorBodySpec> ErrorBodies = default);
+
+/// <summary>A non-2xx status of an operation whose JSON body is a generated schema (a plain API's <c>404: Error</c>), for the method's docs.</summary>
+/// <param name="Status">The status as the spec writes it (<c>404</c>, <c>4XX</c>, <c>default</c>).</param>
+internal sealed record ErrorBodySpec(string Status, TypeRef Type);
 
 /// <summary>A group of operations (see <c>OperationNaming</c>) → a sub-client; the root group (Name "") is the client itself.</summary>
 /// <param name="Name">The parent's property for the group (the root client's, or the enclosing group's).</param>

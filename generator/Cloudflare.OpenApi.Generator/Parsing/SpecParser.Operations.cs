@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Cloudflare.OpenApi.Generator.Conventions;
 using Cloudflare.OpenApi.Generator.Diagnostics;
 using Cloudflare.OpenApi.Generator.Helpers;
 using Cloudflare.OpenApi.Generator.Model;
@@ -248,7 +249,37 @@ internal sealed partial class SpecParser
             operation.IsDeprecated,
             parameters.ToEquatableArray(),
             body,
-            response);
+            response,
+            ErrorBodies: BuildErrorBodies(operation).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The statuses other than 2xx whose JSON body is a component schema, when the convention generates them
+    /// (<see cref="ApiConventions.GeneratesErrorBodies"/>): the method's docs say what <c>Failure.ReadBody&lt;T&gt;()</c> reads.
+    /// </summary>
+    private List<ErrorBodySpec> BuildErrorBodies(OpenApiOperation operation)
+    {
+        var bodies = new List<ErrorBodySpec>();
+        if (!ApiConventions.GeneratesErrorBodies(_convention))
+        {
+            return bodies;
+        }
+
+        foreach (var pair in operation.Responses.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (IsSuccessStatus(pair.Key) || MediaTypes.First(pair.Value.ActualResponse.Content.Keys, BodyKind.Json) is not { } json
+                || pair.Value.ActualResponse.Content[json].Schema is not { } schema || !_componentNames.ContainsKey(Unwrap(schema)))
+            {
+                continue;
+            }
+
+            if (MapComponent(Unwrap(schema)) is { Kind: TypeKind.Object or TypeKind.Union } type)
+            {
+                bodies.Add(new ErrorBodySpec(pair.Key, type));
+            }
+        }
+
+        return bodies;
     }
 
     /// <summary>

@@ -34,6 +34,17 @@ public sealed class ErrorBodyWireTests
     }
 
     [Fact]
+    public void The_method_docs_say_which_schema_each_error_status_reads_as()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.ReadSpec("error-bodies.yaml"), new SpecOptions(Conventions: null));
+        var client = run.Source(".PetsClient.g.cs");
+
+        Assert.Contains("Its body reads with <c>Failure.ReadBody&lt;T&gt;()</c> as <see cref=\"global::Test.Api.Error\"/> (404), <see cref=\"global::Test.Api.Problem\"/> (default).", client);
+        // listPets' 500 answers a list, not a schema record: nothing to read it as.
+        Assert.Single(client.Split('\n'), l => l.Contains("ReadBody", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_failed_call_s_body_reads_as_the_error_schema()
     {
         var exception = await GetPetFailing(HttpStatusCode.NotFound, "application/json", """{"code":404,"message":"no pet p-1","details":{"field":"id"},"extra":true}""");
