@@ -161,6 +161,10 @@ public sealed class UnionCompositionTests
                         - { type: array, items: { type: string } }
                         - { type: array, items: { type: integer } }
                         - { type: array, items: { type: array, items: { type: integer } } }
+                    metrics:
+                      anyOf:
+                        - { type: array, items: { type: number } }
+                        - { type: array, items: { type: array, items: { type: number } } }
                     tags:
                       oneOf:
                         - { type: string }
@@ -171,7 +175,7 @@ public sealed class UnionCompositionTests
 
         // The tags' two arrays of strings cannot be told apart: still one list of JsonElement, warned.
         Assert.Equal("OAG006", Assert.Single(run.GeneratorDiagnostics).Id);
-        Assert.Equal(17, run.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line); // tags' first array branch
+        Assert.Equal(21, run.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line); // tags' first array branch
         Assert.Empty(run.CompilationProblems);
         var assembly = run.Load();
 
@@ -185,7 +189,13 @@ public sealed class UnionCompositionTests
         dynamic batches = Prompt("[[1],[2,3]]");
         Assert.Equal(3L, (long)batches.AsList()[1].AsList()[1]);
 
-        foreach (var json in new[] { "{\"prompt\":\"say\"}", "{\"prompt\":[\"a\",\"b\"]}", "{\"prompt\":[1,2]}", "{\"prompt\":[[1],[2,3]]}" })
+        // Only arrays (Cloudflare's metrics: number[] | number[][]): the list of their union, without a case of its own.
+        dynamic metrics = Get(Read(assembly, "Completion", "{\"metrics\":[[1.5,2],[3]]}")!, "Metrics")!;
+        Assert.Equal(3.0, (double)metrics[1].AsList()[0]);
+        dynamic flat = Get(Read(assembly, "Completion", "{\"metrics\":[1.5]}")!, "Metrics")!;
+        Assert.Equal(1.5, (double)flat[0].AsNumber());
+
+        foreach (var json in new[] { "{\"metrics\":[[1.5,2],[3]]}", "{\"prompt\":\"say\"}", "{\"prompt\":[\"a\",\"b\"]}", "{\"prompt\":[1,2]}", "{\"prompt\":[[1],[2,3]]}" })
         {
             Assert.Equal(json, Write(assembly, "Completion", Read(assembly, "Completion", json)!));
         }

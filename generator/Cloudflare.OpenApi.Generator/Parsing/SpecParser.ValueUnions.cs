@@ -41,6 +41,13 @@ internal sealed partial class SpecParser
             });
         }
 
+        if (kinds.Count == 1 && kinds[0] == JsonKind.Array && branches.Count > 1
+            && TryBuildListOfItemKinds(branches.Select(b => b.Schema).ToList(), (componentName ?? nameHint ?? "List") + "Item", pointer) is { } lists)
+        {
+            // Only arrays, of different item kinds (Cloudflare's metrics: number[] | number[][]): one list of their union.
+            return Remember(s, lists);
+        }
+
         if (kinds.Count < 2)
         {
             return null;
