@@ -3,7 +3,7 @@
 # consumer project that uses the generator as an analyzer (ProjectReference, as the SDK does), with /usr/bin/time -v.
 # Usage: measure-scale.sh [spec.json.gz] [namespace]   — prints wall time, peak RSS, the load average after the build
 # and the build's diagnostics summary. KEEP_LOG=path keeps the build log; SHOW_ERRORS=n prints n errors (default 15);
-# BUILD_ARGS adds arguments to the timed build (e.g. BUILD_ARGS='-p:RunAnalyzers=false', see SCALE.md).
+# BUILD_ARGS adds arguments to the timed build (e.g. BUILD_ARGS='-p:OpenApiSdkOnlyProject=true', see SCALE.md).
 # The consumer lives in a temporary folder (removed afterwards); the generator and runtime are built first, so the
 # timed build is the consumer's compile (generator + C# compiler), as for a user whose dependencies are restored.
 set -euo pipefail
