@@ -170,14 +170,24 @@ public sealed class UnionCompositionTests
                         - { type: string }
                         - { type: array, items: { type: string } }
                         - { type: array, items: { type: string, format: uuid } }
+                    blobs:
+                      oneOf:
+                        - { type: string }
+                        - { type: array }
+                        - { type: array, items: { type: integer } }
             """;
         var run = GeneratorHarness.Run(spec);
 
-        // The tags' two arrays of strings cannot be told apart: still one list of JsonElement, warned.
+        // The blobs' array without items has nothing to type its items by: one list of JsonElement for both arrays, warned.
         Assert.Equal("OAG006", Assert.Single(run.GeneratorDiagnostics).Id);
-        Assert.Equal(21, run.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line); // tags' first array branch
+        Assert.Equal(26, run.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line); // blobs' first array branch
         Assert.Empty(run.CompilationProblems);
         var assembly = run.Load();
+
+        // The tags' two arrays of strings (one of uuids) are one list of strings.
+        dynamic tags = Get(Read(assembly, "Completion", "{\"tags\":[\"a\",\"5f1c0e0e-0000-4000-8000-000000000000\"]}")!, "Tags")!;
+        Assert.True((bool)tags.IsList);
+        Assert.Equal("5f1c0e0e-0000-4000-8000-000000000000", (string)tags.AsList()[1]);
 
         dynamic Prompt(string json) => Get(Read(assembly, "Completion", "{\"prompt\":" + json + "}")!, "Prompt")!;
         Assert.True((bool)Prompt("\"say\"").IsString);
@@ -195,10 +205,91 @@ public sealed class UnionCompositionTests
         dynamic flat = Get(Read(assembly, "Completion", "{\"metrics\":[1.5]}")!, "Metrics")!;
         Assert.Equal(1.5, (double)flat[0].AsNumber());
 
-        foreach (var json in new[] { "{\"metrics\":[[1.5,2],[3]]}", "{\"prompt\":\"say\"}", "{\"prompt\":[\"a\",\"b\"]}", "{\"prompt\":[1,2]}", "{\"prompt\":[[1],[2,3]]}" })
+        foreach (var json in new[] { "{\"metrics\":[[1.5,2],[3]]}", "{\"tags\":[\"a\"]}", "{\"prompt\":\"say\"}", "{\"prompt\":[\"a\",\"b\"]}", "{\"prompt\":[1,2]}", "{\"prompt\":[[1],[2,3]]}" })
         {
             Assert.Equal(json, Write(assembly, "Completion", Read(assembly, "Completion", json)!));
         }
+    }
+
+    [Fact]
+    public void Nested_unions_empty_objects_null_enums_and_arrays_of_objects_are_typed_choices()
+    {
+        // Four shapes of Cloudflare's full API that were a JsonElement with an OAG006 each: a union beside an object
+        // (Hyperdrive's origin), an empty-object branch (the security scan request: a type, a class, or `{}` for all), a
+        // branch whose one value is null (the ruleset-or-dry-run result), arrays of two object kinds (Spectrum's apps).
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                DatabaseOrigin: { type: object, properties: { database: { type: string } } }
+                Internet: { type: object, properties: { host: { type: string } } }
+                Access: { type: object, properties: { access_client_id: { type: string } } }
+                Config:
+                  type: object
+                  properties:
+                    origin:
+                      type: object
+                      anyOf:
+                        - $ref: '#/components/schemas/DatabaseOrigin'
+                        - title: Origin
+                          anyOf: [{ $ref: '#/components/schemas/Internet' }, { $ref: '#/components/schemas/Access' }]
+                ScanRequest:
+                  anyOf:
+                    - { type: object, required: [issue_type], properties: { issue_type: { type: string } } }
+                    - { type: object, required: [issue_class], properties: { issue_class: { type: string } } }
+                    - { type: object, additionalProperties: false }
+                Ruleset: { type: object, properties: { name: { type: string } } }
+                RulesetResponse:
+                  type: object
+                  properties:
+                    result:
+                      anyOf:
+                        - $ref: '#/components/schemas/Ruleset'
+                        - { type: object, nullable: true, enum: [null] }
+                Apps:
+                  type: object
+                  properties:
+                    result:
+                      anyOf:
+                        - { type: array, items: { $ref: '#/components/schemas/Internet' } }
+                        - { type: array, items: { $ref: '#/components/schemas/Access' } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+
+        // The nested union's branches are the choice's own: AsInternet() on the origin, no choice inside a choice.
+        var config = Read(assembly, "Config", """{"origin":{"host":"db.example.com"}}""")!;
+        var origin = Get(config, "Origin")!;
+        Assert.Equal("db.example.com", Get(Call(origin, "AsInternet")!, "Host"));
+        Assert.NotNull(origin.GetType().GetMethod("AsAccess", Type.EmptyTypes));
+        Assert.NotNull(origin.GetType().GetMethod("AsDatabaseOrigin", Type.EmptyTypes));
+        Assert.Equal("""{"origin":{"host":"db.example.com"}}""", Write(assembly, "Config", config));
+
+        // The empty object is offered as Empty, and writes {}.
+        var scanType = assembly.GetType("Test.Api.ScanRequest", throwOnError: true)!;
+        var empty = scanType.GetProperty("Empty", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        Assert.Equal("{}", Write(assembly, "ScanRequest", empty));
+        Assert.Equal(Read(assembly, "ScanRequest", "{}"), empty);
+        var byType = Read(assembly, "ScanRequest", """{"issue_type":"dns"}""")!;
+        Assert.Equal("dns", Get(Call(byType, "AsScanRequestOption1")!, "IssueType"));
+
+        // `enum: [null]` is the null of the union: the result is a nullable Ruleset.
+        var resultProperty = assembly.GetType("Test.Api.RulesetResponse", throwOnError: true)!.GetProperty("Result")!;
+        Assert.Equal("Ruleset", resultProperty.PropertyType.Name);
+        Assert.Null(Get(Read(assembly, "RulesetResponse", """{"result":null}""")!, "Result"));
+        Assert.Equal("r1", Get(Get(Read(assembly, "RulesetResponse", """{"result":{"name":"r1"}}""")!, "Result")!, "Name"));
+
+        // Two arrays of objects: one list of a choice of the two item records.
+        var apps = Read(assembly, "Apps", """{"result":[{"host":"a"},{"access_client_id":"c"}]}""")!;
+        dynamic list = Get(apps, "Result")!;
+        Assert.Equal("a", (string)list[0].AsInternet().Host);
+        Assert.Equal("c", (string)list[1].AsAccess().AccessClientId);
+        Assert.Equal("""{"result":[{"host":"a"},{"access_client_id":"c"}]}""", Write(assembly, "Apps", apps));
     }
 
     [Fact]

@@ -16,7 +16,9 @@ internal static partial class TypeEmitter
         var branches = c.Branches.Where(b => b.Kind != TypeKind.Map).Select(b => (Type: names.Of(b), b.Name)).ToList();
         var map = c.Branches.FirstOrDefault(b => b.Kind == TypeKind.Map);
         var asMap = new[] { "AsMap", "AsDictionary", "AsEntries" }.First(m => branches.All(b => "As" + b.Name != m));
-        var list = string.Join(", ", branches.Select(b => $"<see cref=\"{b.Type}\"/>").Concat(map is null ? Enumerable.Empty<string>() : new[] { $"a map (<see cref=\"{asMap}\"/>)" }));
+        var list = string.Join(", ", branches.Select(b => $"<see cref=\"{b.Type}\"/>")
+            .Concat(map is null ? Enumerable.Empty<string>() : new[] { $"a map (<see cref=\"{asMap}\"/>)" })
+            .Concat(c.OffersEmpty ? new[] { "the empty object (<see cref=\"Empty\"/>)" } : Enumerable.Empty<string>()));
         w.WriteSummary(c.Description, branches.Count == 0 ? "A JSON object." : $"One of: {list}.");
         w.WriteLine("/// <remarks>");
         w.WriteLine("/// Nothing in the JSON tells the branches apart (no discriminator, no tag, no property only one of them requires), so a");
@@ -59,6 +61,13 @@ internal static partial class TypeEmitter
             w.WriteLine("/// <summary>The value as a map: the one it was created from, or its JSON read as one.</summary>");
             w.WriteLine("/// <exception cref=\"global::System.Text.Json.JsonException\">The JSON is not an object.</exception>");
             w.WriteLine($"public {mapType} {asMap}() => _value.AsMap({names.ReadFunc(map.Element!)});");
+        }
+
+        if (c.OffersEmpty)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <summary>The empty object, <c>{}</c>: the branch of this union that names no property.</summary>");
+            w.WriteLine($"public static {c.Name} Empty => new({Choice}.EmptyObject);");
         }
 
         w.WriteLine();

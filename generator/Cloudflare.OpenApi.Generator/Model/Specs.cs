@@ -142,7 +142,8 @@ internal sealed record ValueUnionSpec(string Name, string? Description, Equatabl
 /// struct that keeps the JSON and reads it as the branch the caller asks for (<c>AsDog()</c>), created from any branch.
 /// </summary>
 /// <param name="Branches">The branch records (Object or Union types), distinct, and at most one Map.</param>
-internal sealed record ObjectChoiceSpec(string Name, string? Description, EquatableArray<TypeRef> Branches) : TypeSpec(Name, Description);
+/// <param name="OffersEmpty">One branch is the empty object (<c>{}</c>), offered as <c>Empty</c>.</param>
+internal sealed record ObjectChoiceSpec(string Name, string? Description, EquatableArray<TypeRef> Branches, bool OffersEmpty) : TypeSpec(Name, Description);
 
 /// <summary>An equatable wrapper so a <see cref="TypeKind"/> can live in an <see cref="EquatableArray{T}"/>.</summary>
 internal readonly record struct TypeKindBox(TypeKind Kind);

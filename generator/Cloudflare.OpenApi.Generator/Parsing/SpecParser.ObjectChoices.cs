@@ -18,14 +18,14 @@ internal sealed partial class SpecParser
     /// <summary>Builds the struct when every branch is an object with properties of its own; else null (the caller falls back).</summary>
     private TypeRef? TryBuildObjectChoice(JsonSchema s, List<JsonSchema> members, string? componentName, string? nameHint, string pointer)
     {
-        if (!CanChoose(members))
+        var branches = ChoiceBranches(members.Select(m => (m, MemberPointer(s, m, pointer))));
+        if (branches is null || !CanChoose(branches.Select(b => b.Schema).ToList()))
         {
             return null;
         }
 
         var name = componentName ?? InlineTypeName(s, nameHint!, pointer);
         var reference = Remember(s, new TypeRef(TypeKind.ValueUnion, name));
-        var branches = members.Select(m => (m, MemberPointer(s, m, pointer))).ToList();
         BuildObjectChoice(name, NullIfEmpty(s.Description), branches);
         return reference;
     }
@@ -34,9 +34,10 @@ internal sealed partial class SpecParser
     /// The object case of a union of several JSON kinds (Cloudflare's policy links: a uuid string or one of two policy
     /// objects) when its object branches cannot be told apart: a choice of its own; else null.
     /// </summary>
-    private TypeRef? TryBuildObjectChoiceCase(string wantedName, List<(JsonSchema Schema, string Pointer)> branches, string pointer)
+    private TypeRef? TryBuildObjectChoiceCase(string wantedName, List<(JsonSchema Schema, string Pointer)> members, string pointer)
     {
-        if (!CanChoose(branches.Select(b => b.Schema).ToList()))
+        var branches = ChoiceBranches(members);
+        if (branches is null || !CanChoose(branches.Select(b => b.Schema).ToList()))
         {
             return null;
         }
@@ -46,12 +47,50 @@ internal sealed partial class SpecParser
         return new TypeRef(TypeKind.ValueUnion, name);
     }
 
-    // Every branch must become a generated record (an object with properties, not a union itself) or, once, a map (an
-    // object of any keys whose values have a schema: Discord's ErrorDetails, `oneOf: [map of ErrorDetails, InnerErrors]`),
-    // offered as AsMap(). An empty object would be a JsonElement, which has nothing to offer.
+    /// <summary>
+    /// The branches with every branch that is only a union of objects replaced by its own branches (Cloudflare's Hyperdrive
+    /// origin: <c>anyOf: [database, {anyOf: [internet, access, vpc]}]</c> offers all four); null when nested too deep.
+    /// </summary>
+    private static List<(JsonSchema Schema, string Pointer)>? ChoiceBranches(IEnumerable<(JsonSchema Schema, string Pointer)> members)
+    {
+        var result = new List<(JsonSchema Schema, string Pointer)>();
+        return Add(members, 0) ? result : null;
+
+        bool Add(IEnumerable<(JsonSchema Schema, string Pointer)> level, int depth)
+        {
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            foreach (var (member, at) in level)
+            {
+                var target = Unwrap(member);
+                var nested = UnionMembers(target).ToList();
+                if (nested.Count > 0 && Properties(member).Count == 0 && !IsMapBranch(member))
+                {
+                    if (!Add(nested.Select(n => (n, MemberPointer(target, n, at))), depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    result.Add((member, at));
+                }
+            }
+
+            return true;
+        }
+    }
+
+    // Every branch must become a generated record (an object with properties, not a union itself), once a map (an object
+    // of any keys whose values have a schema: Discord's ErrorDetails, `oneOf: [map of ErrorDetails, InnerErrors]`),
+    // offered as AsMap(), or the empty object (Cloudflare's scan request: an issue type, an issue class, or `{}` for
+    // all), offered as Empty; at least one must be a record.
     private static bool CanChoose(List<JsonSchema> members) =>
-        members.All(m => !UnionMembers(Unwrap(m)).Any() && (Properties(m).Count > 0 || IsMapBranch(m)))
-        && members.Count(IsMapBranch) <= 1 && members.Any(m => !IsMapBranch(m));
+        members.All(m => (!UnionMembers(Unwrap(m)).Any() && Properties(m).Count > 0) || IsMapBranch(m) || IsEmptyObjectBranch(m))
+        && members.Count(IsMapBranch) <= 1 && members.Any(m => Properties(m).Count > 0);
 
     private static bool IsMapBranch(JsonSchema member)
     {
@@ -60,11 +99,27 @@ internal sealed partial class SpecParser
             && ((s.Type & ~JsonObjectType.Null) is JsonObjectType.Object or JsonObjectType.None);
     }
 
+    /// <summary>An object that may hold nothing, or nothing the spec names: <c>{type: object}</c>, with <c>additionalProperties: false</c> or not.</summary>
+    private static bool IsEmptyObjectBranch(JsonSchema member)
+    {
+        var s = Unwrap(member);
+        return (s.Type & ~JsonObjectType.Null) == JsonObjectType.Object && Properties(member).Count == 0
+            && s.AdditionalPropertiesSchema is null && s.PatternProperties.Count == 0 && !UnionMembers(s).Any()
+            && s.Enumeration.Count == 0;
+    }
+
     private void BuildObjectChoice(string name, string? description, List<(JsonSchema Schema, string Pointer)> members)
     {
         var branches = new List<TypeRef>();
+        var offersEmpty = false;
         for (var i = 0; i < members.Count; i++)
         {
+            if (IsEmptyObjectBranch(members[i].Schema))
+            {
+                offersEmpty = true;
+                continue;
+            }
+
             var type = Map(members[i].Schema, name + "Option" + (i + 1), members[i].Pointer);
 
             // A branch is offered when it is a generated record (a class with JSON code of its own) or the map; CanChoose
@@ -75,6 +130,6 @@ internal sealed partial class SpecParser
             }
         }
 
-        _types.Add(new ObjectChoiceSpec(name, description, branches.ToEquatableArray()));
+        _types.Add(new ObjectChoiceSpec(name, description, branches.ToEquatableArray(), offersEmpty));
     }
 }

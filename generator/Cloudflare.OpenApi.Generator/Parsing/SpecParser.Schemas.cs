@@ -96,6 +96,12 @@ internal sealed partial class SpecParser
         }
 
         var s = branch.ActualSchema;
+        if (s.Enumeration.Count > 0 && s.Enumeration.All(v => v is null) && HasNoPropertiesOrMembers(s))
+        {
+            // `{type: object, nullable: true, enum: [null]}` (Cloudflare's ruleset-or-dry-run result): null is its only value.
+            return true;
+        }
+
         if (s.IsNullableRaw != true)
         {
             return false;

@@ -152,20 +152,16 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>
-    /// Array branches whose items are of different JSON kinds, each typed (<c>string[] | integer[] | integer[][]</c>): a
-    /// list of a value union of the item kinds (string, integer, list); else null (items of one kind, or untyped ones,
-    /// cannot be told apart, and the caller falls back to one list of JsonElement).
+    /// Array branches, each with an item schema: one list of the union of the items, so every such array reads typed —
+    /// items of different kinds (<c>string[] | integer[] | integer[][]</c>) are a value union, items of one primitive kind
+    /// that primitive (<c>string[] | string[]</c>), object items a tagged union or a choice (Cloudflare's Spectrum apps:
+    /// <c>app_config[] | paygo_app_config[]</c>); else null (untyped items, or objects nothing can offer: the caller falls
+    /// back to one list of JsonElement).
     /// </summary>
     private TypeRef? TryBuildListOfItemKinds(List<JsonSchema> arrays, string wantedName, string pointer)
     {
         var items = arrays.Select(a => Unwrap(a).Item).ToList();
-        if (items.Any(i => i is null))
-        {
-            return null;
-        }
-
-        var kinds = items.Select(i => KindOf(Unwrap(i!))).ToList();
-        if (kinds.Any(k => k is null) || kinds.Distinct().Count() != kinds.Count)
+        if (items.Any(i => i is null) || items.Any(i => KindOf(Unwrap(i!)) is null))
         {
             return null;
         }
@@ -178,9 +174,14 @@ internal sealed partial class SpecParser
             union.OneOf.Add(new JsonSchema { Reference = item!.ActualSchema });
         }
 
-        return TryBuildValueUnion(union, null, wantedName, pointer) is { Kind: TypeKind.ValueUnion } element
-            ? new TypeRef(TypeKind.Array, null, element)
-            : null;
+        var element = TryBuildValueUnion(union, null, wantedName, pointer);
+        if (element is null && items.All(i => KindOf(Unwrap(i!)) == JsonKind.Object))
+        {
+            var branches = items.Select(i => (Schema: i!, Pointer: pointer)).ToList();
+            element = TryBuildObjectUnion(union, wantedName, branches, pointer) ?? TryBuildObjectChoiceCase(wantedName, branches, pointer);
+        }
+
+        return element is null ? null : new TypeRef(TypeKind.Array, null, element);
     }
 
     /// <summary>The object branches of a union of several kinds, as a discriminated union of their own, when they can be told apart.</summary>

@@ -42,6 +42,9 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
         return new(map, (writer, value) => JsonWrite.Map(writer, (IReadOnlyDictionary<string, T>)value, writeValue), default);
     }
 
+    /// <summary>The empty object, <c>{}</c>: the value of a branch that names no property (Cloudflare's "scan everything" request).</summary>
+    public static JsonChoice EmptyObject { get; } = new(null, null, ParseEmptyObject());
+
     /// <summary>Reads the value at the reader (any JSON value) and keeps it.</summary>
     public static JsonChoice Read(ref Utf8JsonReader reader) => new(null, null, JsonElement.ParseValue(ref reader));
 
@@ -133,5 +136,11 @@ public readonly struct JsonChoice : IEquatable<JsonChoice>
     private static class Writer<T> where T : class, IJsonSerializable<T>
     {
         public static readonly JsonWriteAction<object> Write = static (writer, value) => T.WriteJson(writer, (T)value);
+    }
+
+    private static JsonElement ParseEmptyObject()
+    {
+        using var document = JsonDocument.Parse("{}"u8.ToArray());
+        return document.RootElement.Clone();
     }
 }
