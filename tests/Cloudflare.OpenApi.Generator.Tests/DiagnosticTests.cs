@@ -158,7 +158,7 @@ public sealed class DiagnosticTests
           schemas:
             Shape:
               oneOf:
-                - { type: object, additionalProperties: { type: string } }
+                - { type: object, additionalProperties: {} }
                 - { type: object, additionalProperties: { type: number } }
         """,
         Warning("OAG006").WithSpan(Path, 6, 5, 6, 10));
@@ -178,7 +178,7 @@ public sealed class DiagnosticTests
                     kind: { type: string, enum: [a] }
                     shape:
                       oneOf:
-                        - { type: object, additionalProperties: { type: string } }
+                        - { type: object, additionalProperties: {} }
                         - { type: object, additionalProperties: { type: number } }
                 - type: object
                   properties:

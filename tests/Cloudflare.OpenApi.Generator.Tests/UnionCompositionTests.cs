@@ -34,13 +34,13 @@ public sealed class UnionCompositionTests
                 Choice:
                   oneOf:
                     - { type: string }
-                    - { type: object, additionalProperties: { type: string } }
+                    - { type: object, additionalProperties: {} }
                     - { type: object, additionalProperties: { type: number } }
             """;
         var run = GeneratorHarness.Run(spec);
 
-        // Two maps cannot be told apart or both offered (one map beside records can: A_map_beside_objects_…), so the
-        // object case is a JsonElement.
+        // A map of any values beside a map of numbers: nothing types their values' union (two typed maps are one map of
+        // their values' union: Only_maps_…), so the object case is a JsonElement.
         Assert.Equal(new[] { "OAG006" }, run.GeneratorDiagnostics.Select(d => d.Id));
         Assert.Empty(run.CompilationProblems);
         var assembly = run.Load();
@@ -290,6 +290,47 @@ public sealed class UnionCompositionTests
         Assert.Equal("a", (string)list[0].AsInternet().Host);
         Assert.Equal("c", (string)list[1].AsAccess().AccessClientId);
         Assert.Equal("""{"result":[{"host":"a"},{"access_client_id":"c"}]}""", Write(assembly, "Apps", apps));
+    }
+
+    [Fact]
+    public void Only_maps_are_one_map_of_their_values_union()
+    {
+        // Cloudflare's iam_resources: `anyOf: [map of string, map of map of string]` was a JsonElement (OAG006), the last
+        // such union of its full API. Beside a string, the maps are the union's object case the same way.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: T, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Resources:
+                  anyOf:
+                    - { type: object, additionalProperties: { type: string } }
+                    - { type: object, additionalProperties: { type: object, additionalProperties: { type: string } } }
+                Policy:
+                  type: object
+                  properties:
+                    resources: { $ref: '#/components/schemas/Resources' }
+                    limits:
+                      oneOf:
+                        - { type: string }
+                        - { type: object, additionalProperties: { type: integer } }
+                        - { type: object, additionalProperties: { type: boolean } }
+            """;
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var assembly = run.Load();
+        const string json = """{"resources":{"com.cloudflare.api.account.1":"*","com.cloudflare.api.account.2":{"zone.3":"*"}},"limits":{"rps":10,"burst":true}}""";
+        var policy = Read(assembly, "Policy", json)!;
+        dynamic resources = Get(policy, "Resources")!;
+        Assert.Equal("*", (string)resources["com.cloudflare.api.account.1"].AsString());
+        Assert.Equal("*", (string)resources["com.cloudflare.api.account.2"].AsObject()["zone.3"]);
+        dynamic limits = Get(policy, "Limits")!;
+        Assert.Equal(10L, (long)limits.AsObject()["rps"].AsInteger());
+        Assert.True((bool)limits.AsObject()["burst"].AsBoolean());
+        Assert.Equal(json, Write(assembly, "Policy", policy));
     }
 
     [Fact]

@@ -312,6 +312,12 @@ internal sealed partial class SpecParser
                 return valueUnion;
             }
 
+            if (members.All(IsMapBranch) && TryBuildMapOfValueKinds(members, (componentName ?? nameHint ?? "Map") + "Value", pointer) is { } map)
+            {
+                // Only maps (Cloudflare's IAM resources: map of string | map of map of string): one map of their values' union.
+                return Remember(s, map);
+            }
+
             if (TryBuildObjectChoice(s, members, componentName, nameHint, pointer) is { } choice)
             {
                 return choice;

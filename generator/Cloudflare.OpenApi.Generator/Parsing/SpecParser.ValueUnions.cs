@@ -71,6 +71,12 @@ internal sealed partial class SpecParser
                 // the objects are a discriminated union of their own.
                 type = objects;
             }
+            else if (kind == JsonKind.Object && ofKind.All(b => IsMapBranch(b.Schema))
+                && TryBuildMapOfValueKinds(ofKind.Select(b => b.Schema).ToList(), name + "ObjectValue", firstPointer) is { } map)
+            {
+                // Only maps among the objects: one map of their values' union.
+                type = map;
+            }
             else if (kind == JsonKind.Object && TryBuildObjectChoiceCase(name + "Object", ofKind.Select(b => (b.Schema, b.Pointer)).ToList(), pointer) is { } choice)
             {
                 // Object branches that nothing tells apart: the case keeps the JSON and offers each branch.
@@ -160,28 +166,49 @@ internal sealed partial class SpecParser
     /// </summary>
     private TypeRef? TryBuildListOfItemKinds(List<JsonSchema> arrays, string wantedName, string pointer)
     {
-        var items = arrays.Select(a => Unwrap(a).Item).ToList();
-        if (items.Any(i => i is null) || items.Any(i => KindOf(Unwrap(i!)) is null))
+        var items = arrays.Select(a => Unwrap(a).Item).OfType<JsonSchema>().ToList();
+        return items.Count == arrays.Count && TryBuildElementUnion(items, wantedName, pointer) is { } element
+            ? new TypeRef(TypeKind.Array, null, element)
+            : null;
+    }
+
+    /// <summary>
+    /// Only map branches (Cloudflare's IAM resources: a map of strings or a map of maps of strings): one map of the union
+    /// of their values, by the rules of <see cref="TryBuildListOfItemKinds"/>; else null.
+    /// </summary>
+    private TypeRef? TryBuildMapOfValueKinds(List<JsonSchema> maps, string wantedName, string pointer) =>
+        TryBuildElementUnion(maps.Select(m => Unwrap(m).AdditionalPropertiesSchema).OfType<JsonSchema>().ToList(), wantedName, pointer) is { } value
+            ? new TypeRef(TypeKind.Map, null, value)
+            : null;
+
+    /// <summary>The union of the element schemas of several arrays or maps, typed; null when an element has no single JSON kind.</summary>
+    private TypeRef? TryBuildElementUnion(List<JsonSchema> elements, string wantedName, string pointer)
+    {
+        if (elements.Any(e => KindOf(Unwrap(e)) is null))
         {
             return null;
         }
 
-        // The item schemas as the branches of a union of their own; each is held by reference, so the spec's schemas
+        // The element schemas as the branches of a union of their own; each is held by reference, so the spec's schemas
         // are not re-parented.
         var union = new JsonSchema();
-        foreach (var item in items)
+        foreach (var element in elements)
         {
-            union.OneOf.Add(new JsonSchema { Reference = item!.ActualSchema });
+            union.OneOf.Add(new JsonSchema { Reference = element.ActualSchema });
         }
 
-        var element = TryBuildValueUnion(union, null, wantedName, pointer);
-        if (element is null && items.All(i => KindOf(Unwrap(i!)) == JsonKind.Object))
+        if (TryBuildValueUnion(union, null, wantedName, pointer) is { } typed)
         {
-            var branches = items.Select(i => (Schema: i!, Pointer: pointer)).ToList();
-            element = TryBuildObjectUnion(union, wantedName, branches, pointer) ?? TryBuildObjectChoiceCase(wantedName, branches, pointer);
+            return typed;
         }
 
-        return element is null ? null : new TypeRef(TypeKind.Array, null, element);
+        if (!elements.All(e => KindOf(Unwrap(e)) == JsonKind.Object))
+        {
+            return null;
+        }
+
+        var branches = elements.Select(e => (Schema: e, Pointer: pointer)).ToList();
+        return TryBuildObjectUnion(union, wantedName, branches, pointer) ?? TryBuildObjectChoiceCase(wantedName, branches, pointer);
     }
 
     /// <summary>The object branches of a union of several kinds, as a discriminated union of their own, when they can be told apart.</summary>
