@@ -83,7 +83,7 @@ public sealed class DiagnosticTests
             "objects, maps and unions are written in the query only; a path, header or cookie value here is its JSON text"));
 
     [Fact]
-    public Task OAG006_query_array_of_objects_degrades_to_json_text() => Verify(
+    public Task OAG006_query_array_of_objects_is_a_typed_list_sent_as_json_text() => Verify(
         Header + """
         paths:
           /a:
@@ -98,8 +98,8 @@ public sealed class DiagnosticTests
         """,
         Warning("OAG006").WithSpan(Path, 8, 11, 8, 11).WithArguments(
             "The parameter 'filters' of type array of object",
-            "JsonElement (sent as its JSON text)",
-            "an array's items in the query are text; the specification defines no form for an object or array item"));
+            "a typed list sent as its JSON text (one parameter)",
+            "the specification defines no form for an object or array item in the query"));
 
     [Fact]
     public Task OAG006_form_body_without_an_object_schema_degrades_to_bytes() => Verify(

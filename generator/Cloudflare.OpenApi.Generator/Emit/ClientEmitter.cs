@@ -466,6 +466,7 @@ internal static class ClientEmitter
                     ValueStyle.Exploded or ValueStyle.DeepObject => $"uri.AppendQueryEach({name}, {each});",
                     ValueStyle.CommaDelimited or ValueStyle.SpaceDelimited or ValueStyle.PipeDelimited =>
                         $"uri.AppendQueryJoined({name}, {each}, {SourceWriter.Literal(WireText.Delimiter(p.ValueStyle))});",
+                    ValueStyle.JsonText => $"uri.AppendQueryJson({name}, {WireText.OptionalJsonBytes(names, p.Type, p.Name, nullable)}, {QueryStyle(p.ValueStyle)});",
                 });
                 break;
             case TypeKind.Object or TypeKind.Union or TypeKind.ValueUnion or TypeKind.Map:
@@ -485,6 +486,7 @@ internal static class ClientEmitter
         ValueStyle.SpaceDelimited => "SpaceDelimited",
         ValueStyle.PipeDelimited => "PipeDelimited",
         ValueStyle.DeepObject => "DeepObject",
+        ValueStyle.JsonText => "JsonText",
     };
 
     /// <summary>For list operations that page by <c>page</c> or <c>cursor</c>: an <c>IAsyncEnumerable</c> over every item.</summary>

@@ -83,6 +83,7 @@ internal static class FormEmitter
                 ValueStyle.Exploded or ValueStyle.DeepObject => $"content.AddEach({name}, {WireText.Each(names, field.Type!.Element!, field.Name)});",
                 ValueStyle.CommaDelimited or ValueStyle.SpaceDelimited or ValueStyle.PipeDelimited =>
                     $"content.AddJoined({name}, {WireText.Each(names, field.Type!.Element!, field.Name)}, {SourceWriter.Literal(WireText.Delimiter(field.ValueStyle))});",
+                ValueStyle.JsonText => $"content.Add({name}, {WireText.OfOptional(names, field.Type!, field.Name, IsNullable(field))});",
             },
             FormFieldKind.File => $"content.Add({name}, {field.Name} is null ? null : {Utf8}({field.Name}.ToArray()));",
             FormFieldKind.FileArray => $"if ({field.Name} is not null) foreach (var file in {field.Name}) content.Add({name}, {Utf8}(file.ToArray()));",

@@ -40,7 +40,7 @@ internal static class WireText
     /// <summary>The delimiter of a non-exploded array style.</summary>
     public static string Delimiter(ValueStyle style) => style switch
     {
-        ValueStyle.Exploded or ValueStyle.CommaDelimited or ValueStyle.DeepObject => ",",
+        ValueStyle.Exploded or ValueStyle.CommaDelimited or ValueStyle.DeepObject or ValueStyle.JsonText => ",",
         ValueStyle.SpaceDelimited => " ",
         ValueStyle.PipeDelimited => "|",
     };

@@ -25,6 +25,11 @@ internal enum ValueStyle
     PipeDelimited,
     /// <summary><c>style: deepObject</c> (query objects and maps): <c>color[r]=100&amp;color[g]=200</c>; an array is written as <see cref="Exploded"/>.</summary>
     DeepObject,
+    /// <summary>
+    /// No OpenAPI style has a form for the value (a query array of objects or of arrays): its JSON text as one parameter,
+    /// <c>filters=[{"key":"id"}]</c>, the form Cloudflare documents for its <c>tagSearch</c>.
+    /// </summary>
+    JsonText,
 }
 
 /// <summary>An operation parameter.</summary>

@@ -220,7 +220,9 @@ internal sealed partial class SpecParser
             }
 
             var name = clientProperty is null ? scope.Claim(Naming.Camel(parameter.Name), parameter.Name, out _) : Naming.Camel(parameter.Name);
-            var style = ParameterShape(type) == ParameterValueShape.Structured ? ValueStyleOf(parameter, location.Value, type.Kind == TypeKind.Array, parameterPointer) : ValueStyle.Exploded;
+            var style = IsJsonTextParameter(location.Value, type) ? ValueStyle.JsonText
+                : ParameterShape(type) == ParameterValueShape.Structured ? ValueStyleOf(parameter, location.Value, type.Kind == TypeKind.Array, parameterPointer)
+                : ValueStyle.Exploded;
             parameters.Add(new ParameterSpec(parameter.Name, name, location.Value, type, required, NullIfEmpty(parameter.Description), constraints, clientProperty, style));
         }
 
@@ -284,9 +286,9 @@ internal sealed partial class SpecParser
 
     /// <summary>
     /// A parameter's type: primitives, enums, primitive unions and arrays of those as they are; in the query also
-    /// objects, maps and unions (written from their JSON by the OpenAPI style: <c>RequestBuilder.AppendQueryJson</c>);
-    /// anything else (those in a path or header, arrays of them, nested arrays) degrades to <c>JsonElement</c> sent as
-    /// its JSON text, and a schema without a type to <c>string</c>.
+    /// objects, maps and unions (written from their JSON by the OpenAPI style: <c>RequestBuilder.AppendQueryJson</c>)
+    /// and arrays of them or of arrays (typed, written as their JSON text, warned); objects, maps and unions in a path,
+    /// header or cookie degrade to <c>JsonElement</c> sent as its JSON text, and a schema without a type to <c>string</c>.
     /// </summary>
     private TypeRef ParameterType(OpenApiParameter parameter, ParameterLocation location, JsonSchema schema, string typePrefix, string pointer)
     {
@@ -311,8 +313,9 @@ internal sealed partial class SpecParser
             case ParameterValueShape.Structured when location == ParameterLocation.Query && type.Kind != TypeKind.Array:
                 return type;
             case ParameterValueShape.Structured when location == ParameterLocation.Query:
-                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "an array's items in the query are text; the specification defines no form for an object or array item");
-                return TypeRef.Any;
+                // Typed, and written as one parameter of JSON text (ValueStyle.JsonText, chosen by the caller).
+                Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The parameter '{parameter.Name}' of type {Describe(type)}", "a typed list sent as its JSON text (one parameter)", "the specification defines no form for an object or array item in the query");
+                return type;
             case ParameterValueShape.Structured:
                 break;
         }
@@ -321,6 +324,10 @@ internal sealed partial class SpecParser
         Report(DiagnosticDescriptors.UnsupportedFallback, pointer, $"The {location.ToString().ToLowerInvariant()} parameter '{parameter.Name}' of type {Describe(type)}", "JsonElement (sent as its JSON text)", "objects, maps and unions are written in the query only; a path, header or cookie value here is its JSON text");
         return TypeRef.Any;
     }
+
+    /// <summary>A query array whose items are objects, maps, unions or arrays: no style writes it, so it is its JSON text.</summary>
+    private static bool IsJsonTextParameter(ParameterLocation location, TypeRef type) =>
+        location == ParameterLocation.Query && type.Kind == TypeKind.Array && ParameterShape(type.Element!) == ParameterValueShape.Structured;
 
     private enum ParameterValueShape
     {

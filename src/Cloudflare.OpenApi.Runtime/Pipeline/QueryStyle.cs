@@ -25,4 +25,8 @@ public enum QueryStyle
     /// <summary><c>style: deepObject</c>: one parameter per property, named in brackets (<c>color[r]=100&amp;color[g]=200</c>);
     /// nested objects add a bracket per level (<c>filter[created][gt]=…</c>).</summary>
     DeepObject,
+
+    /// <summary>No OpenAPI style: the value's JSON text as one parameter (<c>filters=[{"key":"id"}]</c>), for a query array
+    /// of objects or of arrays, which the specification gives no form.</summary>
+    JsonText,
 }

@@ -26,6 +26,11 @@ public sealed partial class RequestBuilder
             return this;
         }
 
+        if (style == QueryStyle.JsonText)
+        {
+            return AppendQuery(name, System.Text.Encoding.UTF8.GetString(json));
+        }
+
         using var document = JsonDocument.Parse(json);
         var value = document.RootElement;
         switch (value.ValueKind)

@@ -111,6 +111,27 @@ public sealed class ParameterWireTests
     }
 
     [Fact]
+    public async Task A_query_array_of_objects_is_a_typed_list_sent_as_one_parameter_of_json_text()
+    {
+        // Cloudflare's tagSearch ("a JSON array of {field, op, value} objects") and seven more of its query parameters,
+        // Box's mdfilters: no OpenAPI style writes an object inside an array, so the list is one parameter of its JSON.
+        var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", "{}");
+        var itemType = s_api.Type("ReportsGetSearchItem");
+        var items = Array.CreateInstance(itemType, 2);
+        items.SetValue(s_api.Create("ReportsGetSearchItem", ("Field", "tags"), ("Value", (long?)3)), 0);
+        items.SetValue(s_api.Create("ReportsGetSearchItem", ("Field", "a&b")), 1);
+
+        dynamic reports = s_api.Client(handler).Reports;
+        await reports.GetAsync(1, 1.0, false, DateTimeOffset.UnixEpoch, (dynamic)s_api.Enum("Kind", "Daily"), new[] { "t" }, 3L, true,
+            search: (dynamic)items, cancellationToken: CancellationToken.None);
+
+        var query = Assert.Single(handler.Requests).Uri.Query.TrimStart('?').Split('&');
+        var search = Assert.Single(query, p => p.StartsWith("search=", StringComparison.Ordinal));
+        // The JSON as the request bodies write it (an ampersand escaped as \u0026), percent-encoded once.
+        Assert.Equal("""[{"field":"tags","value":3},{"field":"a\u0026b"}]""", Uri.UnescapeDataString(search["search=".Length..]));
+    }
+
+    [Fact]
     public async Task A_union_query_parameter_holding_a_string_is_one_parameter()
     {
         var handler = new WireHandler().Answer(HttpStatusCode.OK, "application/json", "{}");

@@ -26,6 +26,8 @@ public sealed class StructuredQueryTests
     [InlineData("12.50", QueryStyle.DeepObject, "?color=12.50")]
     [InlineData("null", QueryStyle.Form, "")]
     [InlineData("{}", QueryStyle.Form, "")]
+    [InlineData("""[{"field":"tags","op":"in","value":["IR","CN"]}]""", QueryStyle.JsonText, "?color=%5B%7B%22field%22%3A%22tags%22%2C%22op%22%3A%22in%22%2C%22value%22%3A%5B%22IR%22%2C%22CN%22%5D%7D%5D")]
+    [InlineData("""[[1,2],[null]]""", QueryStyle.JsonText, "?color=%5B%5B1%2C2%5D%2C%5Bnull%5D%5D")]
     public void Json_value_is_written_by_its_style(string json, QueryStyle style, string expectedQuery)
     {
         var uri = new RequestBuilder("https://api.example.com").AppendPath("/colors")
